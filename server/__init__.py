@@ -1,0 +1,27 @@
+"""The Flask service: stores what the worker found, links messages into applications and
+serves the extension and the dashboard. ``create_app`` builds it; nothing is created at import."""
+
+from flask import Flask
+
+from server import config
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Defaults from ``server/config.py``, then ``ONWARD_*`` environment variables, then ``test_config``."""
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app.config.from_mapping(config.defaults())
+    app.config.from_prefixed_env("ONWARD")
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.json.sort_keys = False
+
+    from server import cors, db, errors, ratelimit
+    from server.api import blueprints
+
+    errors.register(app)
+    db.init_app(app)
+    ratelimit.init_app(app)
+    cors.init_app(app)
+    for bp in blueprints():
+        app.register_blueprint(bp)
+    return app

@@ -1,0 +1,108 @@
+"""``GET /api/v1/openapi.json``: the OpenAPI 3.1 document, generated from the table below and
+the JSON Schemas in ``server/schemas.py`` that validate the requests."""
+
+import re
+from functools import cache
+
+from flask import Blueprint
+
+from server import schemas
+
+bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
+
+ID_PARAM = {"type": "integer", "minimum": 1, "maximum": schemas.MAX_ID}
+FOLDER_PARAM = {"type": "string", "minLength": 1, "maxLength": 500}
+
+OPERATIONS = [
+    # method, path, operationId, summary, who may call (None, "user", "service" (or user), "worker" (service only)), body, query, success status, response
+    ("get", "/health", "health", "The process answers (no database access).", None, None, None, 200, "HEALTH"),
+    ("get", "/openapi.json", "openapi", "This document.", None, None, None, 200, None),
+    ("post", "/pairing-codes", "createPairingCode", "A one-time code to pair the extension (valid 10 minutes).", "user", None, None, 201, "PAIRING_CODE_OUT"),
+    ("post", "/pair", "pair", "Exchange a pairing code for a user token (once; rate-limited).", None, "PAIR", None, 201, "PAIR_RESULT"),
+    ("get", "/tokens", "listTokens", "The caller's tokens (never their secrets).", "user", None, None, 200, "TOKEN_LIST"),
+    ("delete", "/tokens/{token_id}", "revokeToken", "Revoke one of the caller's tokens.", "user", None, None, 204, None),
+    ("post", "/messages", "ingestMessages", "Store a batch of classified messages (idempotent).", "service", "MESSAGE_BATCH", None, 200, "INGEST_RESULT"),
+    ("get", "/messages", "listMessages", "Messages, newest first.", "user", None, "MESSAGE_QUERY", 200, "MESSAGE_LIST"),
+    ("get", "/messages/{message_id}", "getMessage", "One message.", "user", None, None, 200, "MESSAGE_OUT"),
+    ("patch", "/messages/{message_id}", "correctMessage", "Relabel a message or place it in an application.", "user", "MESSAGE_PATCH", None, 200, "MESSAGE_OUT"),
+    ("get", "/sync-state", "syncState", "Highest UID stored per account and folder.", "service", None, None, 200, "SYNC_STATE"),
+    ("get", "/applications", "listApplications", "Applications, most recent contact first.", "user", None, "APPLICATION_QUERY", 200, "APPLICATION_LIST"),
+    ("post", "/applications", "createApplication", "Add an application by hand.", "user", "APPLICATION_CREATE", None, 201, "APPLICATION_DETAIL"),
+    ("get", "/applications/{app_id}", "getApplication", "One application with its timeline.", "user", None, None, 200, "APPLICATION_DETAIL"),
+    ("patch", "/applications/{app_id}", "editApplication", "Correct company, role, status or notes.", "user", "APPLICATION_PATCH", None, 200, "APPLICATION_DETAIL"),
+    ("delete", "/applications/{app_id}", "deleteApplication", "Delete an application (its messages stay).", "user", None, None, 204, None),
+    ("post", "/applications/{app_id}/merge", "mergeApplications", "Merge another application into this one.", "user", "MERGE", None, 200, "APPLICATION_DETAIL"),
+    ("post", "/applications/{app_id}/split", "splitApplication", "Move some messages into a new application.", "user", "SPLIT", None, 201, "APPLICATION_DETAIL"),
+    ("get", "/companies/history", "companyHistory", "What the user has had with one employer.", "user", None, "COMPANY_QUERY", 200, "COMPANY_HISTORY"),
+    ("post", "/accounts", "createAccount", "Add an IMAP account (its secret is stored encrypted).", "user", "ACCOUNT_CREATE", None, 201, "ACCOUNT_OUT"),
+    ("get", "/accounts", "listAccounts", "The caller's IMAP accounts and their sync state.", "user", None, None, 200, "ACCOUNT_LIST"),
+    ("get", "/accounts/{account_id}", "getAccount", "One account (never its secret).", "user", None, None, 200, "ACCOUNT_OUT"),
+    ("patch", "/accounts/{account_id}", "editAccount", "Change the connection, secret or folders.", "user", "ACCOUNT_PATCH", None, 200, "ACCOUNT_OUT"),
+    ("delete", "/accounts/{account_id}", "deleteAccount", "Remove an account and its folder states.", "user", None, None, 204, None),
+    ("get", "/accounts/{account_id}/credentials", "accountCredentials", "For a worker: connection, decrypted secret, folder states.", "worker", None, None, 200, "CREDENTIALS"),
+    ("put", "/accounts/{account_id}/folders/{folder}/state", "putFolderState", "For a worker: where it stands in a folder.", "worker", "FOLDER_STATE_IN", None, 200, "FOLDER_STATE_OUT"),
+    ("post", "/accounts/{account_id}/report", "reportSync", "For a worker: how a sync went.", "worker", "SYNC_REPORT", None, 200, "ACCOUNT_OUT"),
+    ("post", "/classify", "classify", "Classify an email shown in webmail; store it only when tracked.", "user", "CLASSIFY", None, 200, "CLASSIFY_RESULT"),
+]
+"""Every operation of the API."""
+
+DESCRIPTIONS = {400: "Malformed request or query string", 401: "Missing or invalid token", 403: "A service token may not do this",
+                404: "Not found (also another user's object)", 409: "Conflict", 413: "Too large (body, or more than 500 messages)",
+                422: "The body does not match its schema", 429: "Rate limited (see Retry-After)"}
+
+
+def _operation(method, path, op_id, summary, who, body, query, status, response) -> dict:
+    op: dict = {"operationId": op_id, "summary": summary, "security": [{"bearer": []}] if who else []}
+    params = []
+    for name in re.findall(r"\{(\w+)\}", path):
+        schema = FOLDER_PARAM if name == "folder" else ID_PARAM
+        params.append({"name": name, "in": "path", "required": True, "schema": schema})
+    if query:
+        params += [{"name": n, "in": "query", "required": False, "schema": s} for n, s in getattr(schemas, query)["properties"].items()]
+    if params:
+        op["parameters"] = params
+    if body:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": getattr(schemas, body)}}}
+    ok: dict = {"description": "OK"}
+    if response:
+        ok["content"] = {"application/json": {"schema": getattr(schemas, response)}}
+    elif status != 204:
+        ok["content"] = {"application/json": {"schema": {"type": "object"}}}
+    errors = {429}
+    if who:
+        errors |= {401, 403}
+    if body:
+        errors |= {400, 413, 422}
+    if query:
+        errors |= {400}
+    if "{" in path or op_id == "pair":
+        errors |= {404}
+    if op_id in ("mergeApplications", "splitApplication", "createApplication", "editApplication", "classify", "createAccount", "editAccount"):
+        errors |= {409, 422}
+    responses = {str(status): ok}
+    for code in sorted(errors):
+        responses[str(code)] = {"description": DESCRIPTIONS[code], "content": {"application/json": {"schema": schemas.ERROR}}}
+    op["responses"] = responses
+    return op
+
+
+@cache
+def document() -> dict:
+    paths: dict = {}
+    for row in OPERATIONS:
+        paths.setdefault("/api/v1" + row[1], {})[row[0]] = _operation(*row)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Onward API", "version": "1",
+                 "description": "Job applications tracked from a mailbox. Authenticate with `Authorization: Bearer <token>`."},
+        "paths": paths,
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {v["title"]: v for v in vars(schemas).values() if isinstance(v, dict) and "title" in v},
+        },
+    }
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return document()

@@ -1,0 +1,242 @@
+"""The tables: users and their tokens, pairing codes, messages, applications and their status changes,
+IMAP accounts and where a worker stands in each folder.
+
+Every row that belongs to a person carries ``user_id``; every query filters on it."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+"""Constraint names fixed here so migrations name them the same on SQLite and PostgreSQL."""
+
+
+class UTCDateTime(TypeDecorator):
+    """A timestamp that goes in and comes out as an aware UTC datetime on both databases
+    (SQLite keeps no zone, so values are converted to UTC before they are written)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Token(Base):
+    """An API token. Only the sha256 of the secret is kept; ``kind`` is ``user`` or ``service``."""
+
+    __tablename__ = "tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(100))
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship(lazy="joined")
+
+
+class PairingCode(Base):
+    """A one-time code the extension exchanges for a user token; only its sha256 is kept."""
+
+    __tablename__ = "pairing_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Application(Base):
+    """One job application: opened by a message or by the user, moved by later messages and corrections.
+
+    ``origin`` is ``message`` or ``user``; an application the user created, edited or merged into
+    is never dropped by the pipeline."""
+
+    __tablename__ = "applications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    company: Mapped[str] = mapped_column(String(200))
+    company_key: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+    role_key: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(16), default="message")
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_contact_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_contact_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        Index("ix_applications_user_company_key", "user_id", "company_key"),
+        Index("ix_applications_user_last_contact_at", "user_id", "last_contact_at", "id"),
+        Index("ix_applications_user_status", "user_id", "status"),
+    )
+
+
+class Message(Base):
+    """What the worker found in one email: metadata and a snippet, never the body.
+
+    ``label`` is the classifier's and is refreshed by a re-sync; ``user_label`` is the user's
+    correction and wins. ``pinned`` means the user placed the message (split, merge, delete),
+    so the pipeline no longer moves it."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("user_id", "account", "folder", "uidvalidity", "uid"),
+        UniqueConstraint("user_id", "message_id"),
+        Index("ix_messages_user_date", "user_id", "date", "id"),
+        Index("ix_messages_user_company_key", "user_id", "company_key"),
+        Index("ix_messages_user_sender_domain", "user_id", "sender_domain"),
+        Index("ix_messages_application_id", "application_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    account: Mapped[str] = mapped_column(String(320))
+    folder: Mapped[str | None] = mapped_column(String(500))
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    uid: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[str | None] = mapped_column(String(998))
+    from_name: Mapped[str] = mapped_column(String(300), default="")
+    from_address: Mapped[str] = mapped_column(String(320), default="")
+    sender_domain: Mapped[str] = mapped_column(String(255), default="")
+    subject: Mapped[str] = mapped_column(String(998), default="")
+    date: Mapped[datetime] = mapped_column(UTCDateTime)
+    label: Mapped[str] = mapped_column(String(32))
+    user_label: Mapped[str | None] = mapped_column(String(32))
+    confidence: Mapped[float] = mapped_column(Float)
+    stage: Mapped[str | None] = mapped_column(String(16))
+    keeps_on_file: Mapped[bool | None] = mapped_column(Boolean)
+    offers_feedback: Mapped[bool | None] = mapped_column(Boolean)
+    company: Mapped[str | None] = mapped_column(String(200))
+    company_key: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+    ats: Mapped[str | None] = mapped_column(String(100))
+    job_id: Mapped[str | None] = mapped_column(String(100))
+    language: Mapped[str | None] = mapped_column(String(8))
+    snippet: Mapped[str] = mapped_column(String(300), default="")
+    link: Mapped[str | None] = mapped_column(String(2048))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    @property
+    def effective_label(self) -> str:
+        return self.user_label or self.label
+
+
+class StatusChange(Base):
+    """One step in an application's history. ``source`` is ``message`` (caused by ``message_id``),
+    ``ghosted`` (no contact for the configured days) or ``user`` (a correction, kept through every
+    recomputation; the others are derived again from the messages)."""
+
+    __tablename__ = "status_changes"
+    __table_args__ = (Index("ix_status_changes_application_id_at", "application_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str] = mapped_column(String(16))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+
+
+class Account(Base):
+    """An IMAP mailbox a worker reads for one user. ``secret`` is the password or OAuth2 access
+    token, Fernet-encrypted (``server/vault.py``); the API never returns it to a user."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (UniqueConstraint("user_id", "host", "username"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    host: Mapped[str] = mapped_column(String(255))
+    port: Mapped[int] = mapped_column(Integer)
+    tls: Mapped[str] = mapped_column(String(16))
+    insecure: Mapped[bool] = mapped_column(Boolean, default=False)
+    username: Mapped[str] = mapped_column(String(320))
+    auth: Mapped[str] = mapped_column(String(16))
+    secret: Mapped[str] = mapped_column(Text)
+    folders: Mapped[list] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    messages_seen: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+
+    @property
+    def name(self) -> str:
+        """How messages from this account are labelled (the ``account`` field of a message)."""
+        return f"imap:{self.username}" if "@" in self.username else f"imap:{self.username}@{self.host}"
+
+
+class FolderState(Base):
+    """Where a worker stands in one folder: the UIDVALIDITY it read under, the highest UID the
+    server acknowledged, and HIGHESTMODSEQ when the server offers CONDSTORE."""
+
+    __tablename__ = "folder_states"
+    __table_args__ = (UniqueConstraint("account_id", "folder"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    folder: Mapped[str] = mapped_column(String(500))
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
+    highestmodseq: Mapped[int | None] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

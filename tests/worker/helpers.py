@@ -1,0 +1,55 @@
+"""Shared helpers of the worker's tests: calls on the live server as the user, and mail to deliver."""
+
+import json
+import urllib.request
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+from worker.evaluate import load_corpus
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def call(live_server, token: str, method: str, path: str, body: dict | None = None) -> dict:
+    request = urllib.request.Request(live_server.url + "/api/v1" + path, method=method,
+                                     data=json.dumps(body).encode() if body is not None else None,
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as res:
+        raw = res.read()
+    return json.loads(raw) if raw else {}
+
+
+def add_account(live_server, token: str, dovecot, **fields) -> dict:
+    body = {"host": dovecot.host, "port": dovecot.imap_port, "tls": "plain", "username": dovecot.user,
+            "secret": dovecot.password, **fields}
+    return call(live_server, token, "POST", "/accounts", body)
+
+
+def all_messages(live_server, token: str) -> list[dict]:
+    return call(live_server, token, "GET", "/messages?limit=500")["items"]
+
+
+def corpus_sample(n: int, split: str = "tuned") -> list:
+    """Every k-th corpus example, about n of them, all labels represented."""
+    examples = load_corpus(CORPUS, split)
+    step = max(1, len(examples) // n)
+    return examples[::step][:n]
+
+
+def ordinary_mail(n: int, tag: str = "x") -> list[bytes]:
+    """Everyday messages that are not about a job: newsletters, friends, receipts."""
+    subjects = ["Dinner on Friday?", "Your receipt from Bakery Hansen", "Photos from the hike", "Weekly newsletter: gardening tips",
+                "Re: flat keys", "Your parcel is on its way"]
+    out = []
+    for i in range(n):
+        msg = EmailMessage()
+        msg["From"] = f"Friend {i} <friend{i}@example.net>"
+        msg["To"] = "robin@example.org"
+        msg["Subject"] = subjects[i % len(subjects)]
+        msg["Date"] = format_datetime(datetime(2026, 10, 1 + i % 28, 12, 0, tzinfo=UTC))
+        msg["Message-ID"] = make_msgid(idstring=f"{tag}{i}", domain="example.net")
+        msg.set_content(f"Hi Robin,\n\nJust a note about {subjects[i % len(subjects)].lower()}.\n\nBest,\nFriend {i}\n")
+        out.append(bytes(msg))
+    return out

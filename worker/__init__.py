@@ -1,0 +1,1 @@
+"""Everything about mail: a pure core (parse, text, classify, extract) and thin I/O edges."""

@@ -1,0 +1,109 @@
+"""The ``onward`` command line. Later issues add the server's and the worker's commands here."""
+
+import json
+import logging
+import shutil
+import sys
+from collections import Counter
+
+import click
+
+from worker.exceptions import SourceError
+from worker.pipeline import analyze
+from worker.sources import iter_messages
+
+log = logging.getLogger("onward")
+
+
+@click.group()
+@click.version_option(package_name="onward")
+def main() -> None:
+    """Onward: track your job applications from your mailbox and get through rejections."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per message per line.")
+def classify(paths: tuple[str, ...], as_json: bool) -> None:
+    """Classify the emails in PATHS: .eml files, folders of them, mbox files and Maildirs."""
+    counts: Counter[str] = Counter()
+    width = shutil.get_terminal_size((120, 20)).columns
+    if not as_json:
+        click.echo(_row("label", "conf", "stage", "company", "role", "subject", width))
+    try:
+        for raw in iter_messages(paths):
+            record = _record(raw)
+            counts[record.get("label") or "error"] += 1
+            if as_json:
+                click.echo(json.dumps(record, ensure_ascii=False))
+            elif "error" in record:
+                click.echo(_row("error", "", "", "", "", f"{raw.source}: {record['error']}", width))
+            else:
+                click.echo(_row(record["label"], f"{record['confidence']:.2f}", record["stage"] or "",
+                                record["company"] or "", record["role"] or "", record["subject"], width))
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    total = sum(counts.values())
+    summary = ", ".join(f"{n} {label}" for label, n in counts.most_common())
+    click.echo(f"{total} message{'s' if total != 1 else ''}: {summary or 'none'}", err=True)
+
+
+def _record(raw) -> dict:
+    """The JSON record of one message, or its source and error when it cannot be read as mail."""
+    if raw.error:
+        log.warning("skipped %s: %s", raw.source, raw.error)
+        return {"source": raw.source, "error": raw.error}
+    analysis = analyze(raw.data)
+    p = analysis.parsed
+    if not (p.subject or p.from_address or p.message_id or p.date):
+        reason = "not an email: no From, Subject, Date or Message-ID header"
+        log.warning("skipped %s: %s", raw.source, reason)
+        return {"source": raw.source, "error": reason, "defects": list(p.defects)}
+    return {"source": raw.source, **analysis.to_dict()}
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def import_(paths: tuple[str, ...]) -> None:
+    """Send the job-related emails in PATHS (mbox, Maildir, folders of .eml) to the Onward server.
+
+    The server and token come from ONWARD_SERVER_URL and ONWARD_TOKEN. Importing twice adds nothing."""
+    from worker import config
+    from worker.api import Api
+    from worker.exceptions import ApiRefused, ApiUnavailable
+    from worker.importer import import_messages, total_bytes
+
+    api = Api(config.load())
+    try:
+        with click.progressbar(length=max(total_bytes(paths), 1), label="importing", file=sys.stderr) as bar:
+            summary = import_messages(api, iter_messages(paths), progress=bar.update)
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except (ApiUnavailable, ApiRefused) as exc:
+        raise click.ClickException(f"the Onward server did not take the messages ({exc}); nothing is lost, run the import again") from exc
+    click.echo(f"read {summary.read}, job-related {summary.job_related}: {summary.new} new, {summary.updated} updated, "
+               f"{summary.ignored} already known; skipped {len(summary.skipped)}")
+    for source, reason in summary.skipped:
+        click.echo(f"  skipped {source}: {reason}")
+
+
+def _row(label, conf, stage, company, role, subject, width: int) -> str:
+    fixed = f"{label:<25} {conf:>4} {stage:<11} {company[:24]:<24} {role[:30]:<30} "
+    room = max(width - len(fixed) - 1, 20)
+    return fixed + (subject if len(subject) <= room else subject[: room - 1] + "…")
+
+
+from server.account_cli import account  # noqa: E402
+from server.cli import db, pair, serve, token, user  # noqa: E402  (the server's commands, on the same group)
+
+main.add_command(serve)
+main.add_command(db)
+main.add_command(user)
+main.add_command(token)
+main.add_command(pair)
+main.add_command(account)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Measuring the classifier against labelled mail: the corpus format and the metrics.
+
+Used by ``bench/quality.py`` and the quality tests; pure apart from reading the corpus.
+"""
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from worker.extract import GENDER_MARKER, normalize_company
+from worker.rules import LABELS
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One labelled email of the corpus."""
+
+    path: Path
+    split: str
+    label: str
+    stage: str | None
+    company: str | None
+    role: str | None
+    language: str
+    on_file: bool | None
+    feedback: bool | None
+
+
+def load_corpus(root: Path, split: str | None = None) -> list[Example]:
+    """Every example under ``root/<split>/<batch>/labels.csv`` (both splits when split is None)."""
+    examples = []
+    for labels in sorted(root.glob(f"{split or '*'}/*/labels.csv")):
+        with labels.open(newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                examples.append(
+                    Example(
+                        path=labels.parent / row["file"],
+                        split=labels.parent.parent.name,
+                        label=row["label"],
+                        stage=row.get("stage") or None,
+                        company=row.get("company") or None,
+                        role=row.get("role") or None,
+                        language=row.get("language") or "en",
+                        on_file=_flag(row.get("on_file")),
+                        feedback=_flag(row.get("feedback")),
+                    )
+                )
+    return examples
+
+
+def _flag(value: str | None) -> bool | None:
+    return None if value in (None, "") else value.strip() == "1"
+
+
+def same_company(expected: str, found: str | None) -> bool:
+    """Whether two names are one employer, ignoring case, accents, punctuation and legal forms."""
+    return bool(found) and _plain(normalize_company(expected)) == _plain(normalize_company(found))
+
+
+def same_role(expected: str, found: str | None) -> bool:
+    """Whether two job titles are the same, ignoring case, accents, punctuation and gender markers."""
+    return bool(found) and _role_key(expected) == _role_key(found)
+
+
+def _role_key(role: str) -> str:
+    return _plain(re.sub(r"[^\w]", "", GENDER_MARKER.sub("", role).lower()))
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@dataclass
+class Scores:
+    """Per-label precision, recall and F1, the confusion matrix, and extraction accuracy."""
+
+    confusion: dict[str, dict[str, int]]
+    company: tuple[int, int] = (0, 0)
+    role: tuple[int, int] = (0, 0)
+    stage: tuple[int, int] = (0, 0)
+
+    def per_label(self) -> dict[str, tuple[float, float, float, int]]:
+        result = {}
+        for label in LABELS:
+            tp = self.confusion[label][label]
+            predicted = sum(self.confusion[e][label] for e in LABELS)
+            actual = sum(self.confusion[label].values())
+            precision = tp / predicted if predicted else 1.0
+            recall = tp / actual if actual else 1.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            result[label] = (precision, recall, f1, actual)
+        return result
+
+    def macro_f1(self) -> float:
+        rows = [v for v in self.per_label().values() if v[3]]
+        return sum(r[2] for r in rows) / len(rows) if rows else 0.0
+
+    @staticmethod
+    def ratio(pair: tuple[int, int]) -> float:
+        return pair[0] / pair[1] if pair[1] else 1.0
+
+
+def score(pairs) -> Scores:
+    """Scores of (example, analysis) pairs: labels on all, extraction on rejections that name it."""
+    confusion = {e: dict.fromkeys(LABELS, 0) for e in LABELS}
+    company = role = stage = (0, 0)
+    for example, analysis in pairs:
+        got = analysis.classification
+        confusion[example.label][got.label] += 1
+        if example.label != "rejection":
+            continue
+        if example.company:
+            company = _count(company, same_company(example.company, analysis.extraction.company))
+        if example.role:
+            role = _count(role, same_role(example.role, analysis.extraction.role))
+        if example.stage:
+            stage = _count(stage, got.label == "rejection" and got.stage == example.stage)
+    return Scores(confusion, company, role, stage)
+
+
+def _count(pair: tuple[int, int], ok: bool) -> tuple[int, int]:
+    return pair[0] + int(ok), pair[1] + 1

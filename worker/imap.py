@@ -1,0 +1,215 @@
+"""The IMAP edge, and the only module that imports imapclient. It reads and never writes:
+folders are opened with EXAMINE (``readonly=True``), bodies fetched with ``BODY.PEEK`` so no
+message is marked read, and no STORE, COPY, MOVE, EXPUNGE or APPEND exists here. Connection,
+certificate and login failures become the plain-words errors of ``worker/exceptions.py``."""
+
+import imaplib
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError, LoginError
+
+from worker.exceptions import (
+    CertificateProblem,
+    ConnectionLost,
+    FolderMissing,
+    ServerUnreachable,
+    TokenRefused,
+    WrongCredentials,
+)
+from worker.prefilter_headers import HEADER_FIELDS
+
+FETCH_CHUNK = 500
+"""UIDs per FETCH command: large enough for few round trips, small enough to bound memory."""
+
+PREFIX_BYTES = 64 * 1024
+"""Most bytes of a message body fetched (``BODY.PEEK[]<0.N>``); enough for the text of any real rejection."""
+
+HEADERS_ITEM = f"BODY.PEEK[HEADER.FIELDS ({' '.join(HEADER_FIELDS)})]"
+
+
+@dataclass(frozen=True, slots=True)
+class ImapSettings:
+    """How to reach and log in to one account. ``ca_file`` adds a CA (tests' self-signed certificate)."""
+
+    host: str
+    port: int
+    username: str
+    secret: str
+    tls: str = "ssl"
+    auth: str = "password"
+    ca_file: str | None = None
+    timeout: float = 30.0
+
+    def __repr__(self) -> str:  # the secret never reaches a log line
+        return f"ImapSettings({self.username!r} on {self.host}:{self.port}, tls={self.tls}, auth={self.auth})"
+
+
+@dataclass(frozen=True, slots=True)
+class FolderInfo:
+    """What EXAMINE says about a folder."""
+
+    uidvalidity: int
+    uidnext: int | None
+    exists: int
+    highestmodseq: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderRecord:
+    uid: int
+    size: int
+    internaldate: datetime | None
+    headers: bytes
+
+
+class Mailbox:
+    """One read-only IMAP session. ``sent`` (when given a list) records the verb of every command
+    sent, never its arguments, so tests can prove nothing but reads went out."""
+
+    def __init__(self, settings: ImapSettings, sent: list[str] | None = None):
+        self.settings = settings
+        self.client = _connect(settings)
+        if sent is not None:
+            _record_commands(self.client, sent)
+        try:
+            _login(self.client, settings)
+            if self.client.has_capability("CONDSTORE"):
+                self._do(self.client.enable, "CONDSTORE")  # so EXAMINE reports HIGHESTMODSEQ
+        except BaseException:
+            _shutdown(self.client)
+            raise
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.client.logout()
+        except (IMAPClientError, OSError, imaplib.IMAP4.abort):
+            _shutdown(self.client)
+
+    def examine(self, folder: str) -> FolderInfo:
+        """Open ``folder`` read-only (EXAMINE)."""
+        try:
+            info = self._do(self.client.select_folder, folder, readonly=True)
+        except IMAPClientError as exc:
+            raise FolderMissing(f"{folder}: {exc}") from exc
+        modseq = info.get(b"HIGHESTMODSEQ")
+        return FolderInfo(uidvalidity=int(info[b"UIDVALIDITY"]), uidnext=int(info[b"UIDNEXT"]) if b"UIDNEXT" in info else None,
+                          exists=int(info.get(b"EXISTS", 0)), highestmodseq=int(modseq) if modseq is not None else None)
+
+    def uids_since(self, day: date) -> list[int]:
+        """UID SEARCH SINCE ``day`` (by internal date)."""
+        return sorted(self._do(self.client.search, ["SINCE", day]))
+
+    def uids_after(self, last_uid: int) -> list[int]:
+        """UIDs greater than ``last_uid`` (``UID SEARCH UID n:*``; ``*`` is always included, so it is filtered)."""
+        return sorted(u for u in self._do(self.client.search, ["UID", f"{last_uid + 1}:*"]) if u > last_uid)
+
+    def headers(self, uids: list[int]) -> Iterator[HeaderRecord]:
+        """Headers of interest, size and internal date, FETCH_CHUNK UIDs at a time."""
+        for start in range(0, len(uids), FETCH_CHUNK):
+            chunk = uids[start:start + FETCH_CHUNK]
+            data = self._do(self.client.fetch, chunk, [HEADERS_ITEM, "RFC822.SIZE", "INTERNALDATE"])
+            for uid in chunk:
+                item = data.get(uid)
+                if item is None:  # expunged meanwhile
+                    continue
+                yield HeaderRecord(uid, int(item.get(b"RFC822.SIZE", 0)), item.get(b"INTERNALDATE"), _part(item, b"BODY[HEADER"))
+
+    def prefixes(self, uids: list[int], limit: int = PREFIX_BYTES, chunk_bytes: int = 8 * 1024 * 1024) -> Iterator[tuple[int, bytes]]:
+        """The first ``limit`` bytes of each message (``BODY.PEEK[]<0.limit>``), in chunks of about ``chunk_bytes``."""
+        per_chunk = max(1, min(FETCH_CHUNK, chunk_bytes // limit))
+        for start in range(0, len(uids), per_chunk):
+            chunk = uids[start:start + per_chunk]
+            data = self._do(self.client.fetch, chunk, [f"BODY.PEEK[]<0.{limit}>"])
+            for uid in chunk:
+                if uid in data:
+                    yield uid, _part(data[uid], b"BODY[")
+
+    def _do(self, call, *args, **kwargs):
+        try:
+            return call(*args, **kwargs)
+        except (imaplib.IMAP4.abort, OSError) as exc:
+            raise ConnectionLost(str(exc)) from exc
+
+
+def _shutdown(client: IMAPClient) -> None:
+    try:
+        client.shutdown()
+    except OSError:
+        pass
+
+
+def _part(item: dict, prefix: bytes) -> bytes:
+    for key, value in item.items():
+        if isinstance(key, bytes) and key.startswith(prefix):
+            return value or b""
+    return b""
+
+
+def tls_context(ca_file: str | None) -> ssl.SSLContext:
+    """Certificates are always verified; ``ca_file`` adds a trusted CA."""
+    context = ssl.create_default_context()
+    if ca_file:
+        context.load_verify_locations(cafile=ca_file)
+    return context
+
+
+def _connect(s: ImapSettings) -> IMAPClient:
+    try:
+        if s.tls == "ssl":
+            return IMAPClient(s.host, port=s.port, ssl=True, ssl_context=tls_context(s.ca_file), timeout=s.timeout)
+        client = IMAPClient(s.host, port=s.port, ssl=False, timeout=s.timeout)
+        if s.tls == "starttls":
+            try:
+                client.starttls(tls_context(s.ca_file))
+            except BaseException:
+                _shutdown(client)
+                raise
+        return client
+    except ssl.SSLCertVerificationError as exc:
+        raise CertificateProblem(exc.verify_message or str(exc)) from exc
+    except ssl.SSLError as exc:
+        raise CertificateProblem(str(exc)) from exc
+    except (OSError, imaplib.IMAP4.abort) as exc:  # refused, unknown host, timeout
+        raise ServerUnreachable(f"{s.host}:{s.port}: {exc}") from exc
+    except IMAPClientError as exc:  # STARTTLS not offered
+        raise ServerUnreachable(f"{s.host}:{s.port}: {exc}") from exc
+
+
+def _login(client: IMAPClient, s: ImapSettings) -> None:
+    try:
+        if s.auth == "xoauth2":
+            client.oauth2_login(s.username, s.secret)
+        else:
+            client.login(s.username, s.secret)
+    except LoginError as exc:
+        raise (TokenRefused if s.auth == "xoauth2" else WrongCredentials)(str(exc)) from exc
+    except (OSError, imaplib.IMAP4.abort) as exc:
+        raise ConnectionLost(str(exc)) from exc
+
+
+def _record_commands(client: IMAPClient, sent: list[str]) -> None:
+    """Wrap the connection's ``send`` to note each command's verb (``UID FETCH``, ``EXAMINE``…)."""
+    conn = client._imap
+    original = conn.send
+    tag_prefix = conn.tagpre.encode() if isinstance(conn.tagpre, str) else conn.tagpre
+
+    def send(data: bytes):
+        if data.startswith(tag_prefix):
+            words = data.split(b" ", 3)
+            verb = words[1].decode(errors="replace").upper() if len(words) > 1 else ""
+            if verb == "UID" and len(words) > 2:
+                verb += " " + words[2].decode(errors="replace").upper().strip()
+            sent.append(verb.strip())
+        return original(data)
+
+    conn.send = send

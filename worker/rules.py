@@ -1,0 +1,564 @@
+"""The classifier's rules: small named units, each a weighted phrase pattern for one label.
+
+Patterns are written in lower case without accents (``ß`` as ``ss``, ``’`` as ``'``)
+because they run on a folded copy of the text (see ``fold``). Each rule's name is its
+evidence: the classifier reports which rules fired and on what words.
+
+Weights: 3 is a phrase that decides on its own ("we have decided to move forward with
+other candidates"); 2 a strong hint; 1 a hint that only counts together with others.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from worker.prefilter import Prefilter, required_literals
+
+LABELS = (
+    "rejection",
+    "application_confirmation",
+    "interview_invitation",
+    "offer",
+    "job_alert",
+    "recruiter_outreach",
+    "other",
+)
+"""Every label the classifier gives, in the order reports list them."""
+
+STAGES = ("application", "assessment", "interview", "unknown")
+"""The stages a rejection can come at."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One weighted phrase pattern.
+
+    ``negatable``: a match preceded closely by a negation ("not", "nicht", "pas", ...)
+    does not count. ``unconditional``: a match inside a conditional or capacity sentence
+    ("if you do not hear from us...", "we cannot reply to every applicant") does not count.
+    ``literals``: strings one of which every match contains (see ``worker.prefilter``),
+    so the regex only runs on texts that could match it.
+    """
+
+    name: str
+    label: str
+    weight: float
+    pattern: re.Pattern
+    negatable: bool = False
+    unconditional: bool = False
+    subject_only: bool = False
+    literals: tuple[str, ...] | None = None
+    prefilter: Prefilter | None = None
+
+    def __post_init__(self) -> None:
+        literals = required_literals(self.pattern)
+        object.__setattr__(self, "literals", literals)
+        object.__setattr__(self, "prefilter", Prefilter(literals) if literals else None)
+
+
+def _rules(label: str, weight: float, entries: dict[str, str], **flags) -> list[Rule]:
+    return [Rule(name, label, weight, re.compile(p), **flags) for name, p in entries.items()]
+
+
+# --- rejection -------------------------------------------------------------------------
+
+_REJECT_STRONG = {
+    "other candidates chosen": r"\b(?:move|moving|go|going|gone|went|proceed|proceeding|continue|continuing|progress|progressing|advance|advancing|pursue|pursuing|selected|chosen|chose|hired|offered the (?:role|position|job) to)"
+    r" (?:forward |ahead |on )?with (?:other|another|a different|different|alternative|(?:an?|one) (?:other|different|internal)|a small number of|a few|some other)"
+    r" (?:candidate|applicant|profile|person|individual|people|finalist)",
+    "another candidate chosen": r"\b(?:moving|move|go|going|proceed|proceeding) forward with (?:an?|one) (?:candidate|applicant|person|individual)"
+    r"|\b(?:selected|chosen|hired|appointed|offered the (?:role|position|job) to) (?:another|a different|an internal|an external|other|a more|someone)\b"
+    r"|\boffered (?:the|this) (?:role|position) to (?:another|someone|a different)"
+    r"|\b(?:go|going|gone|went|selected|chosen|hired|appointed) with (?:a|an|one) (?:candidate|applicant|person) (?:who|whose|with|that)\b|\b(?:selected|chosen|hired|appointed) (?:a|an) (?:candidate|applicant|person) (?:who|whose|with)\b"
+    r"|\bdecided in favou?r of (?:another|a different|an? other|someone)|\b(?:chosen|decided|chose|elected) to (?:pursue|progress|prioriti[sz]e|move forward with|proceed with|go with|focus on) (?:other |a few |several )?(?:candidates|applicants|people|profiles)"
+    r"|\b(?:not|n't) (?:been )?offered (?:you )?(?:the|this) (?:post|role|position|job)\b|\bdecided to offer (?:the|this) (?:job|role|position|post) to\b",
+    "application not progressed": r"(?:\b(?<!may )(?<!might )not|n't|\bunable to|\bno longer) (?:to |going to )?(?:be )?(?:able to )?(?:moving|move|going|go|proceed|proceeding|progress|progressing|take|taking|advance|advancing|continue|continuing|pursue|pursuing|consider|considering|move ahead|bringing|bring)"
+    r"(?: forward| further| ahead)?(?: with| on)? (?:(?:your|this|the) (?:application|candidacy|candidature|profile|submission)|you|it|yours|an offer)\b(?! (?:soon|shortly|know))"
+    r"|\b(?:application|candidacy|candidature|submission) (?:will not|won't|is not|isn't|has not|hasn't|was not|wasn't|will no longer) (?:be )?(?:progressing|progressed|moving forward|proceeding|taken forward|going forward|going any further|considered further)",
+    "decided not to": r"\b(?:decided|decision|chosen|elected|opted) not to (?:proceed|progress|move|continue|pursue|offer|invite|take|advance|go ahead|shortlist|extend)",
+    "not selected": r"(?:\bnot|n't) (?:been |be )?(?:selected|shortlisted|successful|chosen|progressed|invited to (?:interview|the next))\b",
+    "unsuccessful": r"\b(?:was|were|has been|have been|is|been|application|candidacy|attempt) unsuccessful\b|\bunsuccessful (?:on this occasion|this time|in your application)",
+    "position filled": r"\b(?:position|role|vacancy|opening|job|post|requisition|search|posting) (?:has|have|had|is|was) (?:now |since |already |recently |unfortunately )?(?:been )?(?:filled|closed|cancell?ed|put on hold|placed on hold|withdrawn|paused|frozen)",
+    "role cancelled": r"\b(?:decided|had|forced|needed) to (?:pause|cancel|close|freeze|withdraw|put on hold) (?:the|this|our) (?:role|position|search|hiring|requisition|vacancy|opening|recruitment)"
+    r"|\b(?:role|position|hiring|headcount) (?:is|has been) (?:on hold|frozen|no longer available)"
+    r"|\b(?:position|role|job|vacancy|opening|posting|vacature|stelle|poste|offre|vacante|puesto)\b(?: [\w-]+){0,3} (?:is |ist |est |esta |ya )?(?:no longer available|nicht mehr verfugbar|niet meer beschikbaar|n'est plus disponible|no esta disponible|ya no esta disponible)",
+    "regret to inform": r"\b(?:regret|sorry|sad|disappointed) to (?:inform|let you know|tell you|advise|say|share|report|have to tell|write)",
+    "unable to offer": r"\b(?:will not|won't|cannot|can't|can not|unable to|not able to|not in a position to|will no longer) (?:be able to |be )?(?:offer(?:ing)? you|extend(?:ing)? (?:you )?an offer|invit(?:e|ing) you|shortlist(?:ing)? you|proceed(?:ing)?|progress(?:ing)? (?:you|your|this|it|further|any further)|mov(?:e|ing) (?:forward|ahead)|tak(?:e|ing) (?:your|you|things|this|it) (?:any )?further)\b",
+    "not considered further": r"\bnot (?:be )?(?:considered|taken forward|progressed) (?:any )?(?:further|for (?:this|the) (?:role|position|vacancy|post))\b|\b(?:filled|hired|appointed) (?:the (?:role|position|vacancy|post) )?internally\b|\bdecided to (?:fill|hire for) (?:the|this) (?:role|position|vacancy|post) internally\b|\b(?:hire|fill it|appoint|promote) internally\b|\bhire from within\b"
+    r"|\b(?:closed|cancell?ed|withdrawn|paused) (?:the|this|our) (?:requisition|search|posting)\b|\b(?:will not|won't) be (?:filling|hiring for) (?:it|the|this)\b"
+    r"|\b(?:we have|we've|we had|have now|has now|has been) (?:now |already )?(?:filled|closed) (?:the|this|that) (?:role|position|vacancy|post|opening)\b|\b(?:does not|doesn't|did not|didn't) (?:quite )?(?:match|meet|align with) (?:our|the|what) (?:\w+ )?(?:requirements|criteria|needs|we are looking|we're looking)",
+    "different direction": r"\b(?:go|gone|going|move|moving|went|decided to go) (?:in )?(?:a different|another|other) (?:direction|way)\b|\bgone with (?:someone|another|other|people|a candidate|an internal|a different|the other)",
+    "someone else chosen": r"\b(?:go|going|gone|went|proceed|proceeding|move forward|moving forward|continue|continuing|decided to go|settled|decided) (?:ahead )?(?:with|on) (?:someone|somebody) else\b"
+    r"|\b(?:chose|chosen|picked|selected|hired|appointed|offered it to|give it to|gave it to|given it to|hire|pick|choose|select) (?:someone|somebody) else\b",
+    "not what we are looking for": r"\b(?:profile|background|experience) (?:is|was) not (?:quite |exactly )?what we(?:'re| are) looking for|\bnot what we(?:'re| are) looking for (?:right now|at the moment|for this)",
+    "not shortlisted": r"\bnot (?:among|one of) (?:those|the candidates|the people|the applicants) (?:\w+ )?(?:shortlisted|selected|invited|taken forward|progressed)|\bnot (?:\w+ ){0,3}?(?:on|onto|in) (?:the|our|this) shortlist|\b(?:didn't|did not) make (?:it onto )?the shortlist"
+    r"|\bniet op (?:de|deze|onze) shortlist|\bno (?:\w+ ){0,2}?inclui\w* en (?:la|nuestra) (?:preseleccion|lista)|\bn'en (?:faites|fait|fais|font) pas partie\b",
+    "it's a no": r"\b(?:it's|it is) (?:a |\")?no\"? (?:from (?:us|the client|them|the team|the hiring)|for (?:the|this|that) (?:[\w-]+ ){0,4}?(?:role|position|job|post)|this time|on this one)\b|\bthis time it(?:'s| is) a no\b"
+    r"|\bist es (?:leider )?ein nein\b|\b(?:is|wordt) (?:het )?(?:\w+ ){0,2}?een nee\b|\bce n'est pas (?:vous|toi)\b",
+    "process closed for you": r"\bclos(?:e|ing|ed) (?:your application|the process (?:for|on)|this process|(?:the|our) (?:search|recruitment) (?:for (?:this|the|a|an)|before))\b|\bconclud(?:e|ing|ed) (?:the|this) process (?:for|on|with) (?:your|you)"
+    r"|\bbewerbung (?:\w+ ){0,2}?(?:geschlossen|abgeschlossen|archiviert)\b|\b(?:cloturons|clos|fermons) (?:\w+ ){0,3}?candidatures\b|\bcandidature (?:est |a ete )?(?:close|cloturee|fermee|archivee)\b|\bcandidature s'arrete\b"
+    r"|\bconcluimos el proceso (?:de|para|con) (?:tu|su|ti|usted)|\bdamos por (?:concluido|finalizado|cerrado) (?:el|tu|su) proceso|\b(?:cerramos|cerrado) (?:el proceso|tu candidatura|su candidatura|las candidaturas)",
+    "score below the threshold": r"\b(?:below|under) (?:the|our) (?:threshold|cut-?off|pass mark|passing score|benchmark)|\b(?:sous|en dessous) (?:du|le) seuil\b|\bpor debajo del (?:corte|umbral|minimo)\b|\bnicht bestanden\b",
+    "not the right fit": r"\bnot (?:quite )?(?:a|the) (?:right |strong |good |close )?(?:fit|match)\b",
+    "no longer considered": r"\bno longer (?:being )?(?:considered|under consideration|in consideration|in the running|in process)",
+    "not invited further": r"(?:\bnot|n't) (?:be )?(?:inviting|invite|invited) you (?:to|for|back)",
+    "status not selected": r"\n[^\w\n]{0,3}(?:descartad[ao]|rechazad[ao]|no seleccionad[ao]|not selected|unsuccessful|rejected|abgelehnt|afgewezen|non retenue?|refusee?)\s*(?:[-:]|\u2013|\u2014|\n)|\bstatus\b[^.\n]{0,80}? (?:updated|changed|set|moved) (?:to|as):? ['\"]?(?:position closed|closed|not selected|rejected|declined|unsuccessful|not progressing|archived|not referred)\b"
+    r"|\b(?:status|statut|estado|estatus)\s*:?\s*['\"]?(?:not selected|unsuccessful|rejected|declined|not referred|non retenue?|refusee?|no seleccionad[oa]|descartad[oa]|rechazad[oa]|abgelehnt|afgewezen|niet geselecteerd)\b|\b(?:status|application) (?:has been |was |is )?(?:updated|changed|marked|set)? ?(?:to|as)? ?['\"]?(?:not selected|rejected|declined|not progressing|unsuccessful|no longer under consideration)",
+    "decided against": r"\b(?:decided|chose|choose) against\b|\b(?:decided to|going to|have to|will|'ll|must|'re going to) pass\b(?= (?:at this|this time|for now|on (?:your|this|the) (?:application|candidacy|role)|on moving)|[.!,;])",
+    "did not pass": r"(?:\bnot|n't|\bcould not|\bdid not|\bunable to) (?:qualif(?:y|ied)|clear(?:ed)?|pass(?:ed)?|make it|meet|met|reach(?:ed)?) (?:for |to |through |the |into )?(?:the |our |this |your )?(?:[\w/-]+ ){0,3}?(?:next|this|final|assessment|test|round|stage|interview|cut|benchmark|threshold|required|minimum|passing|bar)\b",
+    "candidates who fit better": r"\b(?:move|moving|go|going|proceed|proceeding|continue|continuing) (?:forward |ahead )?with (?:candidates?|applicants?|someone|somebody|people|a person|individuals) (?:who|whose|that|with|better|more|from)",
+    "offer went to another": r"\b(?:extend(?:ed)?|make|made|give|gave|offer(?:ed|ing)?) (?:an |the |this |that )?(?:[\w-]+ ){0,3}?(?:offer|role|position|job|post|place)(?: (?:of|as)(?: [\w&-]+){1,5}?)? to (?:another|a different|someone|one of the other|an internal|the other|a candidate|an? (?:\w+ )?(?:candidate|applicant))",
+    "it has been filled": r"\b(?:it|this|the role|the position|the job|the vacancy|the opening)(?:'s| has| is| was) (?:now |already |since |just )?(?:been )?(?:filled|taken)\b",
+    "fr: pas en mesure": r"\b(?:pas|plus) en mesure de (?:vous |te |la |le |l'|lui |y )?(?:proposer|donner|retenir|poursuivre|avancer|aller|repondre favorablement|accorder)|\bne pas (?:aller|poursuivre|continuer) plus loin|\bpas (?:aller|poursuivre|continuer|avancer) plus loin|\bne (?:\w+ )?permet(?:tent)? pas de (?:vous |te )?(?:proposer|retenir|donner suite|poursuivre)|\bn'irons pas plus loin|\bpas plus loin avec",
+    "fr: recrutement suspendu": r"\b(?:geler|gele|suspendre|suspendu|annuler|annule|arreter|arretons|suspendons|mettre fin a|cloturer|clore) (?:\w+ ){0,2}?(?:le |la |au |du |ce |cette |notre )?(?:recrutement|processus|poste)\b"
+    r"|\bpourv(?:oir|u) (?:\w+ ){0,2}?en interne\b|\brecrutement (?:externe )?(?:est )?(?:donc )?arrete\b"
+    r"|\bne (?:presenterai|presenterons|transmettrai|transmettrons) pas (?:votre|ta)\b|\bne (?:vous|te) (?:proposerons|proposons|proposerai|offrirons) pas (?:le|ce|de) poste|\bne (?:va|vais|vont|allons) pas (?:te|vous) (?:prendre|retenir|garder|embaucher)\b"
+    r"|\bpropose (?:le|ce) poste (?:\w+ ){0,5}?a (?:une autre|un autre|une|un) (?:personne|candidat|candidate|profil)\b",
+    "fr: ne retiendrons pas": r"\bne (?:la |le |vous |te |l')?(?:retiendrons|retenons|retiendra|retenir|retient) pas\b",
+    "es: elegido a otro": r"\b(?:elegido|seleccionado|escogido|optado por|contratado|decidido por|quedado con) (?:a )?(?:otra|otro|otras|otros) (?:candidat|persona|perfil|finalista)",
+    "others invited": r"\b(?:invite|inviting|invited|progress|progressing|shortlist|shortlisting|shortlisted|move|moving|advance|advancing|proceed|proceeding) (?:with )?(?:a few |several |some |only |a small number of |the )?(?:other|another|different|more experienced) (?:candidates|applicants|people)"
+    r"|\b(?:andere|anderen|weitere) (?:kandidat|bewerber)\w* (?:\w+ ){0,3}(?:einzuladen|eingeladen)|\binviter d'autres|\b(?:invitar|convocar|citar) a otr[oa]s|\bandere kandidaten (?:\w+ ){0,3}(?:uit te nodigen|uitgenodigd)",
+    "afraid not": r"\b(?:i'm|i am|we're|we are) afraid (?:that )?(?:we|i|you|this|the|it)\b",
+    # German
+    "de: nicht berücksichtigt": r"\bnicht (?:weiter |mehr |langer |naher )?(?:zu )?(?:berucksichtig|in betracht|in die engere|in die nachste|weiter (?:zu )?verfolg|weiterverfolg|weiterzuverfolg|verfolg|fortsetz|fortfuhr|beruck|weiterfuhr|weiterzufuhr|weiter zu fuhren|weiter (?:zu )?bearbeit|bearbeit)"
+    r"|\bgeht (?:es )?(?:\w+ ){0,5}?nicht weiter\b|\bnicht (?:\w+ ){0,2}?ubertragen\b",
+    "de: für jemand anderen entschieden": r"\bfur (?:eine[nrs]?|ein|die|den|zwei|mehrere)? ?(?:\w+ ){0,2}?(?:kandidat|bewerber|mitbewerber|profil|person)\w*(?:[ :/*]\w+){0,3}? entschieden"
+    r"|\b(?:anders|anderweitig|gegen (?:ihre|deine|eine) (?:bewerbung|kandidatur)) entschieden|\b(?:uns|wir|sich) (?:\w+ ){0,3}dagegen entschieden"
+    r"|\b(?:sieht|sehen|sah|sahen) (?:\w+ ){0,4}?von (?:einer|einem|der|ihrer|deiner) (?:\w+ ){0,2}?(?:vorstellung|einladung|berucksichtigung|zusammenarbeit|gesprach)\w* ab\b",
+    "de: Stelle anders besetzt": r"\bmit (?:einer|einem|einen|anderen|weiteren|einer anderen|einem anderen|einer internen|einem internen) (?:\w+ ){0,2}?(?:kandidat|bewerber|mitbewerber)\w*(?:[ :/*]\w+){0,6}? (?:zu )?(?:besetzen|besetzt|nachbesetzen|weitermachen|weiterzumachen|weitergehen|fortfahren|fortzufahren|weiterarbeiten|in die nachste)",
+    "de: nicht eingeladen": r"\blade[n]? (?:wir |ich )?(?:sie|dich|euch) (?:\w+ ){0,2}?nicht (?:\w+ ){0,4}?ein\b|\b(?:sie|dich|ihnen|dir|euch) (?:leider )?(?:nicht|nicht mehr) (?!nur\b)[^.!?\n]{0,80}?\b(?:einladen|einzuladen|eingeladen|berucksichtigen|weiterkommen|mitnehmen)\b"
+    r"|\bnicht (?:aus)?gereicht\b|\breich(?:t|ten) (?:\w+ ){0,3}nicht aus\b",
+    "de: Stelle nicht besetzt": r"\b(?:stelle|position|vakanz|ausschreibung|rolle)\b(?: \w+){0,4} (?:vorerst |derzeit |zunachst |doch |bis auf weiteres |vorlaufig )?nicht (?:mehr )?(?:zu |nach)?(?:besetzen|besetzt|nachzubesetzen|nachbesetzen)"
+    r"|\b(?:auswahlverfahren|auswahlprozess|bewerbungsverfahren|besetzungsverfahren|bewerbungsprozess|recruitingprozess)\w* (?:\w+ ){0,4}(?:beendet|eingestellt|gestoppt|ohne ergebnis|ohne entscheidung)"
+    r"|\b(?:stelle|position|ausschreibung|vakanz) (?:\w+ ){0,3}zuruck(?:zu)?(?:ziehen|gezogen|genommen|zunehmen)",
+    "de: andere Kandidaten": r"\b(?:fur|zugunsten) (?:einen |eine |einer |eines |die |den )?(?:anderen?|andere|weitere) (?:kandidat|bewerber|person|profil|bewerbung|kandidatur)"
+    r"|\b(?:anderen?|andere) (?:kandidat|bewerber)\w* (?:entschieden|gewahlt|ausgewahlt|den vorzug)"
+    r"|\banderweitig (?:zu )?(?:besetz|vergeb|entschied|entschieden)",
+    "de: Stelle besetzt": r"\b(?:stelle|position|vakanz) (?:\w+ ){1,4}?(?:besetzt wurde|besetzt worden|vergeben|intern (?:zu )?(?:besetzen|besetzt|nachbesetzen|vergeben))\b"
+    r"|\b(?:besetzung|ausschreibung|stelle|position)\w* (?:\w+ ){0,3}?(?:auszusetzen|ausgesetzt|zu stoppen|gestoppt|einzufrieren|eingefroren|zu streichen)\b|\b(?:einen|eine) (?:\w+ )?(?:kandidat|bewerber|person)\w*(?:[ :/*]\w+)? (?:ausgewahlt|eingestellt|gewahlt), (?:deren|dessen|die|der)\b|\b(?:stelle|position|vakanz|vakante stelle) (?:ist |wurde |haben wir |konnte )?(?:bereits |inzwischen |mittlerweile |intern |schon )?(?:besetzt|vergeben|gestrichen|zuruckgezogen|entfallt|nicht mehr)",
+    "de: nicht weiter": r"\bnicht (?:weiter|mehr) (?:mit (?:ihnen|dir)|in (?:unserem|den) (?:prozess|auswahlprozess|verfahren))|\bnicht in die (?:engere|nachste|zweite) (?:auswahl|runde)"
+    r"|\bentschieden, (?:ihre|deine) bewerbung nicht|\b(?:ihre|deine) bewerbung nicht (?:weiter|berucksichtig|beruck)",
+    "de: keine Stelle": r"\bkeine (?:\w+ )?(?:stelle|position|anstellung|zusage|beschaftigung) (?:\w+ ){0,2}?anbieten\b|\bwahl (?:\w+ ){0,2}?(?:nicht auf (?:sie|dich)|auf (?:eine[nr]?|ein) (?:andere|anderen))|\bgegen (?:sie|dich|ihre bewerbung|deine bewerbung) entschieden|\bnicht (?:der|die|das) (?:richtige|passende)n? (?:kandidat|profil|person|match)",
+    "de: passt nicht": r"\b(?:passt|passen|entspricht|entsprechen) (?:leider |ihr profil |dein profil )?nicht\b|\b(?:passt|entspricht) (?:\w+ ){0,2}?(?:ihr|dein|das) (?:profil|portfolio|erfahrung|werdegang) (?:\w+ ){0,3}?nicht\b"
+    r"|\b(?:profil|portfolio|erfahrung|werdegang|hintergrund) (?:\w+ ){0,3}?(?:passt|passen|entspricht) (?:\w+ ){0,3}?nicht\b",
+    "de: leider mitteilen": r"\bleider (?:mitteilen|mitteilen mussen|absagen)\b|\bmussen (?:ihnen|dir) (?:leider )?(?:mitteilen|absagen)",
+    # French
+    "fr: pas de suite": r"\b(?:pas|ne|ni) (?:\w+ ){0,6}(?:suite favorable|suite positive|donner suite|reserver une suite)|\bne pas donner suite|\bne pourrons pas (?:y )?donner suite",
+    "fr: au regret": r"\b(?:sommes|suis) au regret\b|\b(?:avons|ai) le regret\b|\bau regret de vous",
+    "fr: pas retenu": r"\b(?:n'a|n'avez|n'avons|n'as|ne sera|n'ete|n'est) (?:pas|malheureusement pas) (?:ete )?(?:retenue?s?|selectionnee?s?|choisie?s?)|\bpas (?:ete )?retenue?s?\b|\bne pas retenir\b|\bne (?:pouvons|pourrons) pas retenir"
+    r"|\bne (?:sera|seront|sont|est|pourra|pourront) (?:donc |malheureusement )?pas (?:etre )?(?:presentee?s?|poursuivie?s?|transmise?s?)\b",
+    "fr: autre candidat": r"\b(?:retenu|choisi|privilegie|selectionne|opte pour) (?:un autre|une autre|d'autres) (?:candidat|candidate|candidature|profil)s?\b|\bdecliner (?:votre|ta) candidature|\b(?:retenu|choisi|privilegie|selectionne|opte pour|poursuivre avec|continuer avec) (?:un |une |d'autres |la |le )?(?:autres? )?(?:candidat|candidature|profil)s? (?:dont|qui|plus|correspondant|interne|different)"
+    r"|\b(?:un|une|d'autres|un autre|une autre) (?:autres? )?(?:candidat|candidate|candidature|profil)s? (?:dont|qui|plus|correspond\w*|interne|disposant|ayant)",
+    "fr: profil ne correspond pas": r"\bne (?:correspond|correspondent|repond|repondent) pas\b|\bpas en adequation\b|\bne (?:pas )?poursuivre\b|\bne poursuivrons (?:donc )?pas\b",
+    "fr: poste pourvu": r"\bposte (?:a ete|a deja ete|est|est deja|est desormais|vient d'etre|a finalement ete) (?:pourvu|attribue|cloture|annule|supprime|gele)",
+    "fr: réponse négative": r"\b(?:decision|reponse|suite) (?:negative|defavorable)\b",
+    # Spanish
+    "es: sentimos comunicar": r"\b(?:sentimos|siento|lamentamos|lamento) (?:mucho )?(?:comunicar|informar|decir|tener que)",
+    "es: no seleccionado": r"\bno (?:has|ha|hemos|han|fue|fuiste|sera|resulto|resultaste) (?:sido |resultado |quedado )?(?:seleccionad|elegid|preseleccionad|finalista|aceptad|admitid)|\bno (?:has|ha) superado\b|\b(?<!no )(?:ha|has) sido descartad|\bdescartad[oa] (?:tu|su)",
+    "es: otros candidatos": r"\b(?:continuar|seguir|avanzar|proceder|quedarnos|optar|optado|decidido|decantado|decantarnos)(?: por)? (?:con |por )?(?:otros?|otras?|un|una) (?:candidat|perfil|persona)"
+    r"|\b(?:otros?|otras?) (?:candidat|perfil)\w* (?:que|cuyo|cuya|mas)",
+    "es: no continuar": r"\bno (?:continuar|seguir|avanzar|vamos a continuar|vamos a seguir|vamos a avanzar|podemos continuar|podremos continuar|podemos seguir|podemos avanzar|podremos avanzar|continuaremos|seguiremos|avanzaremos)\b",
+    "es: proceso finalizado": r"\bproceso (?:de seleccion )?(?:ha finalizado|ha terminado|finaliza|termina|ha concluido) para (?:ti|usted)\b|\bno (?:continuaras|continuara|seguiras|seguira|avanzaras|avanzara|pasaras|pasara|podras continuar|podra continuar|podras seguir|podra seguir|podras avanzar|podra avanzar)\b"
+    r"|\bno (?:cumple|cumples|reune|reunes|cumplia|cumplias) (?:con )?(?:los|el|todos los|las) (?:requisitos?|perfil|criterios)|\bno es el perfil (?:adecuado|que buscamos)"
+    r"|\b(?:postulacion|candidatura|solicitud) no (?:continua|sigue|avanza)\b|\bno (?:sera|es|ha sido) posible (?:continuar|avanzar|seguir)\b"
+    r"|\bcerrado (?:la|el) (?:contratacion|proceso|vacante|busqueda)\b|\bcubrir (?:este|el|la) (?:cargo|puesto|vacante|posicion) con (?:un|una) (?:colaborador|colaboradora|persona|candidat)\w* interna?"
+    r"|\bofrecimos (?:el|la) (?:puesto|posicion|plaza|cargo) (?:\w+ ){0,4}?a (?:una|otra|otro|un) (?:persona|candidat)",
+    "es: no encaja": r"\bno (?:se ajusta|encaja|coincide|se adecua|se adapta)\b",
+    "es: puesto cubierto": r"\b(?:puesto|vacante|posicion|proceso) (?:ha sido|ya ha sido|fue|ya esta|esta|se ha) (?:cubiert|cerrad|cancelad|suspendid|congelad)",
+    "es: no podemos ofrecer": r"\bno (?:podemos|podremos|vamos a) (?:ofrecer|ofrecerte|ofrecerle|contar contigo|contar con usted|extenderte|extenderle|hacerte|hacerle)",
+    # Dutch
+    "nl: niet verder": r"\b(?:gaan|kunnen|zullen|gaat|kan|willen)(?: \w+)? (?:helaas )?niet (?:verder|door)\b|\bniet (?:verder|door) (?:met|in|naar) (?:je|jouw|uw|de)"
+    r"|\bniet (?:in aanmerking|geselecteerd|gekozen|uitgenodigd|voor een (?:gesprek|vervolg))",
+    "nl: andere kandidaat": r"\b(?:gekozen|gaan|verder|kiezen|besloten|voorkeur gegeven|voorkeur) (?:\w+ ){0,3}(?:voor|met|aan) (?:een |de |twee )?(?:andere|interne|meer ervaren) (?:kandida|sollicitant)"
+    r"|\b(?:voortzetten|voort te zetten|verdergaan|verder te gaan|verder gaan|doorgaan|door te gaan|in zee (?:te )?gaan|verder|door) met (?:een |de |twee |enkele |)(?:andere|interne|externe) (?:kandida|sollicitant)"
+    r"|\b(?:gekozen|gegaan|besloten te kiezen) voor (?:een|de|twee) (?:\w+ )?(?:kandidaat|kandidate|kandidaten|sollicitant|collega|persoon)\b|\bkeuze (?:is )?(?:\w+ )?(?:gevallen|gevallen|viel) (?:\w+ )?op (?:een andere|iemand|haar|hem|een interne|een kandidaat)\b|\bviel de keuze op\b"
+    r"|\bandere kandida(?:at|ten) (?:die|wiens|met|gekozen)|\b(?:gekozen|gaan|gegaan) voor iemand anders\b|\bvoor iemand anders gekozen\b|\b(?:een|de) andere kandida\w* (?:\w+ ){0,3}?(?:voor te dragen|voorgedragen|aan te nemen|aangenomen|te benoemen|benoemd)\b",
+    "nl: besloten niet": r"\bbesloten (?:om )?(?:je|jouw|uw|de) (?:sollicitatie|kandidatuur|procedure) niet\b|\bbesloten (?:om )?niet\b|\bniet (?:uit )?te nodigen\b|\bnodigen (?:je|u) (?:helaas )?niet\b"
+    r"|\b(?:je|u|jou) (?:helaas )?niet (?:\w+ ){0,3}?(?:uitnodig\w*|uit te nodigen)\b|\bniet (?:wordt |worden |zal worden |zult worden )(?:uitgenodigd|geselecteerd)"
+    r"|\bniet met (?:je|jou|u) verder\b|\bniet (?:verder|door) (?:gaan|te gaan) (?:met|in|naar)\b|\bniet (?:\w+ ){0,4}(?:door|verder) te (?:laten )?(?:gaan|stromen)\b|\bniet (?:genoeg|voldoende) (?:\w+ ){0,3}(?:om|voor) (?:door|verder|de volgende)"
+    r"|\bniet (?:meer )?(?:te )?(?:weerhouden|behouden)\b|\bbeslist (?:om )?(?:je|jouw|uw|de) (?:sollicitatie|kandidatuur) niet\b|\bniet mee (?:naar|in) (?:de|het|een)\b"
+    r"|\b(?:u|je|jou) (?:\w+ ){0,3}?niet (?:\w+ ){0,2}?aan(?:bieden| te bieden)\b|\bniet aan (?:je|jou|u) (?:aan )?te bieden\b|\bvacaturestop\b|\bzonder iemand aan te nemen\b",
+    "nl: vacature vervuld": r"\b(?:vacature|functie|positie) (?:is |wordt )?(?:inmiddels |al |reeds )?(?:ingevuld|vervuld|gesloten|vervallen|ingetrokken|on hold)|\b(?:vacature|functie|positie) (?:\w+ ){1,3}?(?:vergeven|ingevuld|vervuld) aan\b"
+    r"|\b(?:vacature|functie|positie)\b(?: \w+){0,3} niet (?:langer|meer) (?:in te vullen|te vervullen|open te stellen|invullen|vervullen)|\bvacature (?:\w+ ){0,2}(?:komt te vervallen|vervalt)"
+    r"|\b(?:sollicitatie|selectie|wervings)?procedure (?:\w+ ){0,3}(?:beeindigd|stopgezet|afgebroken|gestaakt)",
+    "nl: andere kandidaat aangenomen": r"\bandere (?:kandidaat|kandidate|sollicitant) (?:\w+ ){0,2}?(?:aangenomen|gevonden|geselecteerd|aangesteld)\b|\b(?:geen|niet) (?:\w+ )?(?:aanbod|plek|plaats|functie|contract) (?:\w+ )?(?:doen|aanbieden|bieden)\b|\bniet de (?:juiste )?(?:match|kandidaat)\b",
+    "nl: sluit niet aan": r"\b(?:sluit|sluiten|past|passen) (?:\w+ ){0,3}(?:niet|onvoldoende) (?:goed |voldoende )?(?:aan|bij)\b|\bniet (?:goed |voldoende )?aan (?:bij )?(?:het|de|onze) (?:profiel|functie|eisen)",
+}
+
+_REJECT_MEDIUM = {
+    "not the news you hoped for": r"\b(?:sorry|afraid) (?:\w+ ){0,2}?(?:not|n't) (?:to )?(?:have|bring|be bringing|with) (?:better|good|happier) news|\bnot (?:the )?(?:news|answer|outcome|result) (?:you|that you) (?:were|had been) hoping for|\bnot what you were hoping (?:for|to (?:hear|read))"
+    r"|\bnicht die (?:erhoffte|gewunschte|ersehnte)n? (?:nachricht|antwort|ruckmeldung)|\bkeine (?:besseren|guten) nachrichten|\bpas (?:la|une) (?:reponse|nouvelle|bonne nouvelle) (?:que vous|que tu|qu'on) (?:esperiez|attendiez|esperais)"
+    r"|\bno (?:es|son) (?:la respuesta|las noticias|la noticia|buenas noticias) que (?:esperabas|esperaba)|\bniet het (?:nieuws|antwoord) (?:waar|dat) (?:je|u) op (?:hoopte|hoopt)|\bgeen (?:beter|goed) nieuws",
+    "nl: afwijzing": r"\bafwijzing\b|\bafgewezen\b|\bniet (?:positief|gunstig) (?:uit|beoordeeld)",
+    "hiring freeze": r"\bhiring freeze\b|\beinstellungsstopp\b|\bgel des (?:recrutements|embauches)\b|\bcongel\w* (?:las )?contrataciones\b|\bpersoneelsstop\b",
+    "de: Absage": r"\babsage\b|\bkeine (?:positive|gute) (?:nachricht|ruckmeldung|entscheidung|antwort)|\bkeine zusage\b|\bnegative (?:ruckmeldung|entscheidung|nachricht)",
+}
+
+_REJECT_WEAK = {
+    "closer match": r"\b(?:more closely|better|most closely|more directly|more strongly) (?:match|matches|matched|align|aligns|aligned|suited|fits?|meets?)|\b(?:closer|stronger|better|more suitable) (?:match|fit|alignment)\b",
+    "unfortunately": r"\bunfortunately\b|\bregrettably\b|\bleider\b|\bbedauerlicherweise\b|\bmalheureusement\b|\blamentablemente\b|\bdesafortunadamente\b|\bhelaas\b|\bjammer genoeg\b",
+    "regret": r"\b(?:we|i) (?:truly |sincerely )?regret\b|\bbedauern\b|\bregrettons\b|\blamentamos\b|\bspijt\b",
+    "careful consideration": r"\bafter (?:much |careful |thorough |a careful |a thorough |lengthy |long )(?:consideration|review|deliberation|evaluation|thought)"
+    r"|\bnach (?:sorgfaltiger|reiflicher|eingehender|grundlicher) (?:prufung|uberlegung|abwagung)|\bapres (?:une )?(?:etude|analyse|examen|reflexion) (?:attentive|approfondie|minutieuse)"
+    r"|\btras (?:una )?(?:cuidadosa|detenida|minuciosa) (?:revision|valoracion|evaluacion|consideracion)|\bna (?:zorgvuldige|grondige) (?:overweging|afweging|beoordeling)",
+    "good wishes for the search": r"\bwish(?:ing)? you (?:the )?(?:very )?(?:best|every success|all the best|success|luck|well)\b|\b(?:good|best of) luck (?:with|in|on) (?:your|the)"
+    r"|\b(?:wunschen|wunsche) (?:ihnen|dir) (?:fur|auf|bei|alles|viel)|\bbonne continuation\b|\b(?:pleine )?reussite dans (?:vos|tes|votre)|\bsucces dans (?:vos|tes|votre)"
+    r"|\b(?:exito|suerte) en (?:tu|su|tus|sus) |\bsucces (?:met|bij|in|verder|gewenst)\b|\bveel succes\b",
+    "keeps details on file": r"\b(?:keep|retain|hold|store|kept|retained|held) (?:your|you) (?:details|cv|resume|information|profile|application|contact details|data|in mind)"
+    r"|\bon file\b|\btalent (?:pool|community|network)\b|\b(?:talentpool|bewerberpool|evidenz)\b|\bvivier\b|\bconserv(?:er|ons|erons|ee) (?:votre|ton|vos) (?:cv|candidature|profil|dossier)"
+    r"|\b(?:guardar|guardaremos|conservaremos|mantendremos) (?:tu|su) (?:cv|curriculum|candidatura|perfil)|\bbase de datos\b|\b(?:in ons|in onze) (?:bestand|database|talentpool|netwerk)\b|\bbewaren (?:je|uw) (?:cv|gegevens)",
+    "apply again": r"\b(?:apply|applying|re-apply|reapply) (?:again|in the future|for (?:future|other|another))|\bfuture (?:opportunities|openings|vacancies|roles|positions)"
+    r"|\bzukunftige[nr]? (?:stellen|vakanzen|positionen|ausschreibungen)|\berneut (?:zu )?bewerben|\bfutures? (?:opportunites|offres|postes)|\bfuturas? (?:oportunidades|vacantes|posiciones|ofertas|procesos)"
+    r"|\btoekomstige (?:vacatures|functies|kansen)|\bopnieuw (?:te )?solliciteren",
+    "many applicants": r"\b(?:large|high|significant|overwhelming|great|huge|record|number of) (?:number|volume|amount|of)? ?(?:of )?(?:applications|applicants|candidates)"
+    r"|\bmany (?:strong|qualified|talented|excellent|high-quality|outstanding|impressive) (?:applications|applicants|candidates)|\bhighly competitive|\bvielen? (?:qualifizierten |sehr guten |interessanten )?bewerbungen"
+    r"|\bnombreuses candidatures|\bgran (?:numero|cantidad) de (?:candidaturas|candidatos)|\bveel (?:goede |sterke )?(?:sollicitaties|kandidaten|reacties)",
+    "difficult decision": r"\b(?:difficult|tough|hard) (?:decision|choice)|\bschwere entscheidung|\bdecision difficile|\bdecision dificil|\bmoeilijke (?:beslissing|keuze)",
+    "on this occasion": r"\bon this occasion\b|\bat this (?:time|stage|point)\b|\bdiesmal\b|\bcette fois\b|\ben esta ocasion\b|\bdeze keer\b",
+    "feedback offer": r"\b(?:happy|glad|welcome|able|feel free) to (?:provide|share|give|offer|ask for|request|reach out for)(?: some| any| more| you| brief)? feedback|\bfeedback (?:on your|if you|is available|upon request|on request)"
+    r"|\b(?:feedback|ruckmeldung) (?:geben|gerne|zu ihrem|zu deinem)|\b(?:retour|feed-?back) (?:detaille|sur (?:votre|ton))|\b(?:darte|darle|compartir) (?:feedback|retroalimentacion)|\bfeedback (?:geven|ontvangen|wilt|wil)",
+}
+
+# --- interview invitation ------------------------------------------------------------------
+
+_MEETING = r"(?:interview|interviews|phone|video|call|chat|conversation|screen|screening|assessment|onsite|on-site|meeting|round|session|coffee|challenge|test|exercise|assessment day|trial shift|trial day|panel|presentation)"
+_INVITE = {
+    "invitation to interview": r"\binvit(?:e|es|ing|ation|ed) (?:you )?(?:to|for) (?:a |an |the |your |our |one of our )?(?:\w+[ -]){0,3}" + _MEETING + r"\b",
+    "would like to meet": r"\b(?:like|love|pleased|happy|delighted|excited|keen|want|glad) to (?:invite you|have you|bring you|take you|move you|progress you|advance you)(?: \w+){0,6}? (?:to|for|in|into) (?:a |an |the |your |our )?(?:\w+[ -]){0,3}" + _MEETING
+    + r"|\b(?:like|love|pleased|happy|delighted|excited|keen|want) to (?:schedule|set up|arrange|book) (?:a |an |the |your |some )?(?:\w+[ -]){0,2}" + _MEETING
+    + r"|\b(?:like|love|keen|want) to (?:speak with you|meet you|chat with you|talk with you|get to know you|learn more about you)\b(?! (?:again|in the future|down the road))",
+    "schedule a call": r"\b(?:schedule|book|arrange|set up|find a time for|pick a time for|choose a time for|grab|lock in|select) (?:a|an|your|the|our|some|a time for|a slot for|a time|time for|in a|in an) (?:\w+[ -]){0,3}(?:call|interview|phone screen|screen|chat|meeting|video call|conversation|slot|onsite|session|time slot)s?\b"
+    r"|\b(?:pick|choose|select|book|reserve|grab) (?:a |another |a new |an alternative |your |a suitable |a convenient )?(?:preferred )?(?:time|slot|date|time slot)s?\b(?! (?:off|away))",
+    "interview rescheduled": r"\b(?:move|moving|reschedule|rescheduling|push|shift|postpone) (?:it|this|that|the (?:interview|call|meeting|chat)|your (?:interview|call)|our (?:call|chat|meeting|interview)) (?:back )?(?:to|until) (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next|another|a later|later|\d)"
+    r"|\breminder (?:of|about|for) (?:your|the|our) (?:upcoming |scheduled )?(?:\w+ ){0,2}?(?:interview|call|meeting|assessment|screen)\b|\byour (?:upcoming|scheduled) (?:\w+ ){0,2}?(?:interview|call|assessment)\b|\binterviewers?\s*:",
+    "availability requested": r"\b(?<!for )(?:your|share (?:your|some)|send (?:me|us) (?:your|a few)|let (?:me|us) know (?:your|what)|what is your|what's your) (?:\w+ )?availability\b|\b(?:suitable|convenient|preferred|available) (?:times|time slots?|slots|dates)\b"
+    r"|\bavailab(?:le|ility) (?:for|to) (?:a|an) (?:\w+ )?(?:call|chat|interview|conversation|phone|meeting)|\b(?:which|what) (?:of these )?(?:times?|slots?|days?|dates?) (?:work|suit|would work)",
+    "scheduling link": r"interviews?[-/]schedul|\b(?:calendly\.com|goodtime\.io|cal\.com|hackerrank\.com|codility\.com|codesignal\.com|testgorilla\.com|hirevue\.com|coderbyte\.com|karat\.com|modernhire|harver\.com|pymetrics|spark hire|zoom\.us/j|teams\.microsoft\.com/l/meetup)",
+    "complete the assessment": r"\b(?:complete|take|start|begin|attempt|finish|submit|access) (?:the|a|an|your|this|our) (?:\w+[ -]){0,3}(?:assessment|test|challenge|exercise|assignment|task|questionnaire|case study)\b(?! (?:you|which you) (?:took|completed))",
+    "next round": r"\b(?:move|moving|progress|progressing|advance|advancing|invite|inviting|take|taking) (?:you )?(?:forward |on |through )?to (?:the )?(?:next|second|third|final|following) (?:stage|round|step|phase)|\b(?:through|onto|on) to the next (?:stage|round)",
+    "interview confirmed": r"\binterview (?:is )?(?:confirmed|scheduled|booked|invitation|request|details|reminder)|\b(?:confirm|confirming|confirmation of) (?:your|the) (?:\w+ )?(?:interview|call|meeting)|\binvitation to (?:interview|an interview)|\b(?:interview|call|meeting) has been (?:re)?scheduled|\breschedul(?:e|ed|ing) (?:your|the|our) (?:\w+ )?(?:interview|call|meeting)",
+    "next steps": r"\bnext steps? (?:is|are|will be|would be|in (?:the|our) process)\b|\bas a next step\b|\bnext (?:step|stage|round|phase)\b[^.!?\n]{0,60}? (?:is|will be|would be|involves|consists of) (?:a|an|the)\b",
+    "are you available": r"\b(?:are you|would you be|will you be|could you be) (?:\w+ )?(?:available|free)\b|\b(?:would you be|are you) up for (?:a|an)\b|\b(?:tell|let) (?:me|us) know (?:what|which) (?:\w+ )?(?:works|suits)\b|\bproposed (?:date|time|slot)s?\b|\b(?:whether|if) (?:the|this|that) (?:date|time|slot)s? (?:works|suits)\b|\b(?:could|can|would) you (?:come in|pop in|join us|make it|attend|do)\b(?! (?:the|a) favou?r)"
+    r"|\b(?:hatten|haben|waren|bist|sind|ware) (?:sie|du) (?:\w+ ){0,3}(?:zeit|verfugbar)\b|\b(?:seriez-vous|serais-tu|etes-vous|es-tu|seriez vous|etes vous) (?:\w+ )?disponibles?\b"
+    r"|\b(?:souhaite|souhaiterait|aimerait|aimerions|souhaitons|voudrions|voudrait) (?:vous|te) (?:rencontrer|voir|recevoir|parler)\b|\b(?:te|le) gustaria (?:tener|hacer|mantener|agendar|conocer|venir)|\b(?:estas|esta usted|estarias|estaria) disponible"
+    r"|\b(?:ben je|bent u|zou je|zou u|heb je|heeft u|kun je|kunt u) (?:\w+ ){0,3}(?:beschikbaar|tijd|langskomen)\b",
+    # German
+    "de: Einladung": r"\b(?:einladen|einladung|laden (?:sie|dich) (?:\w+ )?(?:zu|ein)|lade (?:sie|dich) (?:\w+ )?(?:zu|ein))\b(?:(?! nicht).){0,80}(?:gesprach|interview|kennenlernen|termin|assessment|telefonat|call|probearbeit|runde|test|video)|\b(?:gesprach|interview|kennenlernen|termin|assessment|telefonat|probearbeit|test)\w* (?:\w+ ){0,4}einladen"
+    r"|\b(?:mochten|wurden|mochte|wurde|wollen) (?:sie|dich|euch) (?:\w+ ){0,3}?(?:gerne?|sehr gerne?) (?:\w+ ){0,2}?(?:kennenlernen|kennen lernen|treffen|sprechen)\b|\bim nachsten schritt (?:laden|mochten|wurden|bitten)",
+    "de: Termin": r"\btermin(?:e|vorschlag|vorschlage|optionen)?\b (?:\w+ ){0,3}(?:vereinbaren|vorschlagen|auswahlen|buchen|finden|abstimmen)|\b(?:terminvorschlag|terminvorschlage|terminbuchung)"
+    r"|\b(?:ihre|deine) verfugbarkeit|\bwann (?:sie|du) zeit|\bpasst (?:ihnen|dir|euch) (?:\w+ )?(?:der|ein|einer|am|um|montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b"
+    r"|\b(?:ob|wenn) (?:der|dieser|ein|einer|die|das) (?:\w+ )?(?:termin|zeitpunkt|uhrzeit|datum)\w* (?:\w+ ){0,2}?(?:passt|klappt|moglich ist)|\bob (?:das|es) (?:\w+ )?klappt\b|\bvorschlag: (?:montag|dienstag|mittwoch|donnerstag|freitag)",
+    "de: nächste Runde": r"\bnachste[rn]? (?:schritt|runde|phase|stufe)\b[^.!?\n]{0,60}? (?:ist|wird|ware|besteht aus) (?:ein|eine|das|der|die)\b|\b(?:in die|zur|fur die) nachste[n]? (?:schritt|runde|phase|stufe)|\b(?:zu einem|zum|fur ein|zu einer|in die) zweiten (?:runde|gesprach|termin|interview)\b",
+    # French
+    "fr: invitation": r"\b(?:convier|convions|convie|inviter|invitons|convocation|invitation) (?:a|au|pour|vous|te)\b(?:(?! pas).){0,60}(?:entretien|echange|rencontre|test|appel|visio|assessment|journee|rendez-vous)",
+    "fr: disponibilités": r"\b(?<!pour )(?<!de )(?:vos|tes|votre|ta) disponibilit|\b(?:nouveaux |autres )?creneaux (?:\w+ )?(?:proposes|disponibles|suivants)|\b(?:celui|celle|le creneau|la date) qui (?:vous|te) (?:convient|conviendrait|arrange)|\bvotre entretien (?:\w+ ){0,2}?(?:aura lieu|est (?:prevu|confirme|fixe|programme|planifie|maintenu)|se deroulera)|\b(?:maintenons|confirmons|reportons|decalons|deplacer|reprogrammer) (?:\w+ ){0,2}?(?:votre|ton|l') ?entretien|\b(?:planifier|fixer|organiser|caler|programmer|reserver) (?:un|une|le|la|votre|ton) (?:entretien|echange|rendez-vous|appel|call|visio|creneau)|\bun creneau\b",
+    "fr: étape suivante": r"\bprochaine etape\b[^.!?\n]{0,60}? (?:est|sera|consiste) (?:un|une|le|la|a)\b|\b(?:a la|pour la) (?:prochaine|suivante|deuxieme|seconde) (?:etape|phase|tour)|\b(?:prochaine|deuxieme|seconde) etape (?:du processus|sera|consiste)",
+    # Spanish
+    "es: invitación": r"\b(?:invitarte|invitarle|invitamos|invitaros|convocarte|convocarle|convocamos|convocatoria|invitacion) (?:a|para)\b(?:(?! no).){0,60}(?:entrevista|reunion|llamada|prueba|videollamada|conversacion|test|assessment)",
+    "es: disponibilidad": r"\b(?<!por )(?:tu|su|vuestra) disponibilidad\b|\b(?:agendar|programar|coordinar|concertar|fijar|reservar) (?:una|la|tu|su|el) (?:entrevista|llamada|reunion|videollamada|cita|hueco|horario|franja)"
+    r"|\b(?:te|le|os) (?:proponemos|propongo|sugerimos|ofrecemos) (?:\w+ ){0,2}?(?:horarios?|fechas?|alternativas|huecos?|opciones|franjas?)\b|\b(?:te|le|os) (?:viene|vendria|va) bien\b|\bconfirm(?:e|a|ar|en|ad) (?:su|tu|vuestra) asistencia"
+    r"|\b(?:le|te|les|os) (?:citamos|convocamos) (?:a|para)\b|\b(?:ganas de|encantaria|gustaria|gustaria mucho) conocer(?:te|le|os)\b|\b(?:seguir|avanzar|continuar) (?:adelante )?contigo\b|\bgustaria que (?:siguieras|continuaras|avanzaras|pasaras|participaras)",
+    "es: siguiente fase": r"\b(?:siguiente|proximo|primer) (?:paso|fase|etapa)\b[^.!?\n]{0,60}? (?:es|sera|consiste en) (?:un|una|el|la)\b|\b(?:a la|para la) (?:siguiente|proxima|segunda) (?:fase|etapa|ronda)|\b(?:has|ha) pasado a la siguiente",
+    # Dutch
+    "nl: uitnodiging": r"\b(?:uitnodigen|uitnodiging|nodigen (?:je|u) (?:\w+ )?uit)\b(?:(?! niet).){0,60}(?:gesprek|interview|kennismaking|assessment|test|videocall|call)|\b(?:gesprek|interview|kennismaking|assessment)\w* (?:uit te nodigen|uitnodigen)",
+    "nl: beschikbaarheid": r"\b(?<!voor )(?:je|jouw|uw) beschikbaarheid\b|\b(?:een|je|jouw|uw|het|ons|dit) (?:\w+ )?(?:gesprek|interview|kennismaking|afspraak|call|videocall|kennismakingsgesprek|sollicitatiegesprek|moment) (?:met (?:je|jou|u) )?(?:in te plannen|inplannen)\b|\b(?:je|u) (?:graag )?in (?:te )?plannen\b|\b(?:afspraak (?:maken|inplannen)|een tijdstip|tijdslot)\b"
+    r"|\blangs (?:kunnen |te )?komen\b|\b(?:wil|willen|zou|zouden) (?:\w+ ){0,2}?graag (?:met (?:je|jou|u) )?(?:kennismaken|kennis maken|ontmoeten|spreken)\b|\bwelk (?:moment|tijdstip) (?:je|u|jou) (?:het beste )?(?:past|schikt|uitkomt)",
+    "nl: volgende ronde": r"\bvolgende (?:stap|ronde|fase)\b[^.!?\n]{0,60}? (?:is|wordt|bestaat uit) (?:een|het|de)\b|\b(?:naar de|voor de|door naar de) (?:volgende|tweede) (?:stap|ronde|fase)\b",
+}
+
+_INVITE_WEAK = {
+    "interview mentioned": r"\b(?:interview|phone screen|vorstellungsgesprach|kennenlerngesprach|bewerbungsgesprach|entretien|entrevista|sollicitatiegesprek|kennismakingsgesprek|gesprek)\b",
+}
+
+# --- offer --------------------------------------------------------------------------------
+
+_OFFER = {
+    "pleased to offer": r"\b(?:pleased|delighted|happy|thrilled|excited|glad) to (?:formally |officially )?(?:offer you (?:the|a|an|this|our)\b|offer you employment|extend (?:to you )?(?:an|the|this|a|our) (?:\w+ ){0,2}?offer|make you (?:an|a|the|this|our) (?:formal |written |job |employment |official |conditional |verbal )?offer|present (?:you with )?(?:an|the|this|our) (?:\w+ )?offer)",
+    "offer you the role": r"\b(?:offer|extend) you (?:the|a|an|our)? ?(?:[\w-]+ ){0,4}(?:position|role|job|offer|post|place|contract|employment)\b",
+    "offer sent": r"\b(?:sent|send|sending|prepared|attached|attaching|extended|extending|issued|issuing) (?:you )?(?:an|the|your|our) (?:\w+ )?offer\b(?! (?:for|of|on) (?:a |an |the |our )?(?:discount|upgrade|subscription|plan|lease|renewal))|\b(?:review|view|download|see) (?:and (?:accept|sign) )?(?:your|the) (?:\w+ )?offer\b|\b(?:your|the) offer (?:for|of) (?:the )?(?:[\w-]+ ){0,4}(?:role|position|job|post)\b",
+    "job offer": r"\b(?:job|employment|formal|written|conditional|verbal|official|final|contingent|provisional) offer\b|\boffer (?:letter|of employment|package|details|documents?|pack)\b",
+    "accept the offer": r"\b(?:accept|sign|countersign|review and sign|e-?sign) (?:the|your|this|our) (?:\w+ )?(?:offer|contract|agreement)",
+    "welcome aboard": r"\bwelcome (?:aboard|to the team)\b",
+    "de: Vertragsangebot": r"\b(?:vertragsangebot|arbeitsvertrag|vertragsentwurf|zusage fur|angebot (?:fur|zur|zu) (?:eine|die|einer|der)|(?:ihnen|dir) (?:ein|das|unser) (?:\w+ )?angebot)\b"
+    r"|\bfreuen uns,? (?:ihnen|dir) (?:die stelle|die position|ein angebot|eine zusage)|\ban bord (?:holen|begrussen|zu holen|zu begrussen)\b|\bunser angebot\s*:"
+    r"|\b(?:ihnen|dir) (?:gerne |gern )?(?:die|den|das|eine|einen|ein) (?:\w+ ){0,2}?\w*(?:stelle|position|rolle|job|vertrag|angebot|platz)\w*(?: (?!nicht\b|leider\b|keine?\b)\w+){0,6} anbieten\b",
+    "fr: proposition": r"\b(?:promesse d'embauche|proposition d'embauche|proposition de contrat|proposition d'emploi|lettre d'offre|offre d'embauche|contrat de travail|vous proposer (?:le|ce) poste|(?:vous|te) proposons (?:\w+ )?(?:le|ce) poste|vous faire une (?:offre|proposition))\b",
+    "es: oferta": r"\b(?:oferta (?:de empleo|laboral|formal|de trabajo|de contratacion)|carta oferta|carta de oferta|ofrecerte (?:el|la|un|una)|(?:te|le) ofrecemos (?:el|la) (?:puesto|posicion|plaza)|ofrecerle (?:el|la|un|una)|propuesta (?:economica|de contratacion|formal)|contrato de trabajo)\b",
+    "nl: aanbod": r"\b(?:arbeidsovereenkomst|arbeidscontract|contractvoorstel|aanbiedingsbrief|(?:een|het|ons) (?:aanbod|contractvoorstel) (?:doen|sturen|voor)|(?:je|u) (?:graag )?(?:de functie|een aanbod|het aanbod|een contract) (?:aan te bieden|aanbieden)|bieden (?:je|u|jou) (?:\w+ )?(?:de functie|een contract|een aanbod|de positie|de rol|de baan|een plek)(?: [\w-]+){0,4} aan)\b",
+}
+
+_OFFER_MEDIUM = {
+    # An offer to the user after the first choice said no: that no is not the user's rejection.
+    "first choice declined the offer": r"\b(?:declined|turned down|rejected) (?:our|the|my) (?:\w+ )?offer\b|\b(?:unser|das) angebot (?:\w+ ){0,3}abgelehnt|\b(?:decline|refuse) (?:notre|l') ?offre"
+    r"|\brechaz\w* (?:nuestra|la) oferta|\b(?:ons|het) aanbod (?:\w+ ){0,3}afgewezen",
+    "wants you on the team": r"\b(?:we'd|we would|we) (?:love|like) (?:you|to have you|to welcome you) (?:to (?:be|join)|on (?:board|the team)|aboard|join(?:ing)? (?:us|the team|our team))\b|\b(?:formal|official|contract) paperwork\b|\bsend (?:you )?(?:the|your) (?:contract|paperwork)\b",
+}
+
+_OFFER_WEAK = {
+    "compensation terms": r"\b(?:bruto per maand|vakantiegeld|brutto (?:pro monat|im jahr|jahresgehalt)|brut annuel|bruto anual|starting date|base salary|annual salary|signing bonus|sign-on bonus|compensation|equity|stock options|gehalt|eintrittsdatum|startdatum|salaire|remuneration|date de debut|date d'embauche|salario|fecha de incorporacion|salaris|ingangsdatum)\b",
+    "congratulations": r"\bcongratulations\b|\bherzlichen gluckwunsch\b|\bfelicitations\b|\benhorabuena\b|\bfelicidades\b|\bgefeliciteerd\b",
+}
+
+# --- application confirmation ----------------------------------------------------------
+
+_CONFIRM = {
+    "application received": r"\b(?:received|receipt of|got|have) your (?:\w+ ){0,3}?(?:application|cv|resume|submission|candidacy)|\byour application\b[^.!?\n]{0,80}? (?:has been|was|is) (?:successfully )?(?:received|submitted|sent|delivered|forwarded|registered)\b|\byour (?:\w+ )?application (?:has been|was|is|for [^.]{1,80} (?:has been|was)) (?:successfully )?(?:received|submitted|sent|complete|registered)"
+    r"|\bapplication (?:received|submitted|confirmation|acknowledg)",
+    "we will review": r"\b(?:will|we'll|are going to|going to|shall) (?:now )?(?:carefully )?(?:review|be reviewing|assess|look at|look over|consider|evaluate|go through) (?:your|it|all|the|each|every|applications)"
+    r"|\b(?:once|when) (?:we|our team|the team|the hiring team) (?:has|have)? ?(?:reviewed|had a chance)",
+    "if you match": r"\bif (?:your|you|we) (?:\w+ ){0,4}(?:match|matches|fit|meet|meets|suitable|align|would like to (?:move|proceed))",
+    "be in touch": r"\b(?:we'll|we will|will|i'll|i will|and) (?:be in touch|get back to you|reach out|contact you|let you know)|\b(?:hear|hearing) (?:back )?from us\b",
+    "still reviewing": r"\bstill (?:very much )?(?:reviewing|considering|evaluating|assessing|in the process|working through|going through|under|being (?:reviewed|considered))|\bno (?:final )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken)|\bno decisions? yet\b|\b(?:process|review|search|applications?) (?:is|are|remains?) (?:still )?(?:ongoing|underway|in progress|under review|under consideration|being reviewed|open)"
+    r"|\bthank you for your patience\b|\bno decision (?:has been|yet)|\bhaven't (?:yet )?made a decision|\bhaven't made any decisions"
+    r"|\b(?:danke|vielen dank|dank) (?:fur|voor) (?:ihre|deine|je|jouw|uw) geduld\b|\bmerci (?:pour|de) (?:votre|ta) patience\b|\b(?:noch )?(?:ist )?keine entscheidung (?:\w+ )?(?:gefallen|getroffen)|\bnoch ist keine entscheidung"
+    r"|\b(?:nog )?geen (?:besluit|beslissing) (?:\w+ )?(?:genomen|gevallen)|\baucune decision n'a (?:encore )?ete prise|\b(?:todavia|aun) no (?:hemos tomado|se ha tomado) (?:una |ninguna )?decision",
+    "complete your application": r"\b(?:complete|finish|finalise|finalize|continue|resume) (?:your|my) application\b|\bfinish applying\b|\bapplication (?:is )?(?:incomplete|in progress|still in draft|not (?:yet )?(?:submitted|complete))"
+    r"|\b(?:schliessen|schliesst) (?:sie|du) (?:ihre|deine) bewerbung ab\b|\bbewerbung (?:\w+ ){0,2}(?:abschliessen|abzuschliessen|fortsetzen|vervollstandigen)\b|\b(?:noch nicht|nicht) (?:abgeschickt|abgesendet|versendet)\b|\bunvollstandige bewerbung"
+    r"|\b(?:finalisez|finaliser|completez|completer|reprendre|poursuivre|terminer|terminez) (?:votre|ta|ma) candidature\b|\bcandidature (?:est |reste )?incomplete\b|\b(?:solicitud|candidatura|postulacion) (?:esta )?incompleta|\bsollicitatie (?:is )?(?:nog )?onvolledig|\bcandidature (?:\w+ ){0,2}(?:pas encore|non) (?:finalisee|envoyee|complete)"
+    r"|\b(?:completa|completar|finaliza|finalizar|termina|terminar|continuar) (?:tu|su|mi) (?:solicitud|candidatura|postulacion)\b|\btodavia no la has enviado\b|\bno (?:la )?has (?:enviado|completado)"
+    r"|\bmaak (?:je|jouw|uw) sollicitatie af\b|\bverder met solliciteren\b|\bsollicitatie (?:\w+ ){0,3}(?:afronden|af te ronden|voltooien)\b|\bnog niet (?:verstuurd|verzonden|afgerond)",
+    "thanks for applying": r"\b(?:thank you|thanks|thank-you) (?:so much |very much )?for (?:your )?(?:applying|application|submitting|interest in|applying to|your recent application)",
+    "de: Eingangsbestätigung": r"\beingangsbestatigung\b|\bbewerbung (?:ist |wurde )?(?:erfolgreich )?(?:bei uns )?(?:eingegangen|erhalten|ubermittelt|angekommen)|\b(?:haben|hat) (?:ihre|deine) (?:\w+ )?bewerbung (?:\w+ )?(?:erhalten|bekommen)"
+    r"|\b(?:prufen|sichten|bearbeiten|ansehen|anschauen) (?:ihre|deine) (?:unterlagen|bewerbung)|\bmelden uns (?:in kurze|zeitnah|bei (?:ihnen|dir)|so bald|sobald|schnellstmoglich|innerhalb)|\bnoch in (?:der )?(?:prufung|bearbeitung)|\bnoch nicht abgeschlossen"
+    r"|\bbewerbung\b[^.!?\n]{0,80}? (?:ist|wurde) (?:\w+ ){0,3}?(?:eingegangen|erhalten|ubermittelt|angekommen|eingetroffen|versendet|verschickt|gesendet)\b|\b(?:haben|hat) (?:ihre|deine) bewerbung\b[^.!?\n]{0,80}? (?:erhalten|bekommen)\b"
+    r"|\bbewerbungseingang\b|\bunterlagen (?:werden|wird) (?:\w+ ){0,4}?(?:gesichtet|gepruft|bearbeitet|angesehen)\b|\b(?:horen|horst|hort) (?:\w+ ){0,4}?von uns\b",
+    "fr: accusé de réception": r"\baccuse de reception\b|\b(?:bien )?recu (?:votre|ta) (?:candidature|cv|dossier)|\bavons (?:bien )?recu\b|\bmerci (?:pour|de) (?:votre|ta) candidature|\b(?:etudier|examiner|analyser|etudions|examinons) (?:votre|ta|attentivement votre) (?:candidature|profil|dossier)"
+    r"|\breviendrons vers (?:vous|toi)|\ben cours (?:d'examen|d'analyse|de traitement|d'etude|de revue)|\bcandidature\b[^.!?\n]{0,80}? (?:a (?:bien )?ete|est bien|a ete) (?:envoyee|transmise|recue|enregistree|prise en compte)",
+    "es: candidatura recibida": r"\bhemos recibido (?:tu|su|correctamente tu|correctamente su) (?:candidatura|solicitud|cv|postulacion)|\bgracias por (?:tu|su) (?:candidatura|solicitud|postulacion|interes)"
+    r"|\b(?:revisar|revisaremos|analizaremos|estudiaremos|valoraremos) (?:tu|su|con detalle tu|con detalle su) (?:candidatura|perfil|cv|solicitud)|\bnos pondremos en contacto|\b(?:sigue|sigues|continua|esta|estas) en (?:proceso|revision)|\bcandidatura (?:recibida|registrada|enviada)"
+    r"|\b(?:tu|su) (?:solicitud|candidatura|postulacion)\b[^.!?\n]{0,60}? (?:se ha enviado|ha sido enviada|fue enviada|se envio|ha sido recibida|fue recibida|ha sido registrada)|\b(?:acusamos|acuse de) recibo\b"
+    r"|\b(?:revisara|revisaran|valorara|valoraran|sera valorada|sera revisada) (?:tu|su)?\b|\b(?:solicitud|candidatura) (?:sigue|continua) (?:activa|abierta|en curso)|\bseguimos (?:revisando|valorando|evaluando|analizando)\b|\bgracias por (?:tu|su) paciencia",
+    "nl: ontvangstbevestiging": r"\bontvangstbevestiging\b|\b(?:je|jouw|uw) sollicitatie (?:is )?(?:goed |in goede orde )?(?:ontvangen|binnen)|\bbedankt voor (?:je|jouw|uw) (?:sollicitatie|interesse|kandidatuur)|\b(?:bekijken|beoordelen) (?:je|jouw|uw|alle) (?:sollicitatie|sollicitaties|cv|gegevens|kandidatuur|kandidaturen)|\b(?:cv|sollicitatie|kandidatuur|motivatie) (?:\w+ ){0,3}?goed ontvangen"
+    r"|\bnemen (?:\w+ ){0,4}contact (?:met (?:je|u) )?op|\bnog (?:\w+ )?in behandeling|\bnog (?:volop )?bezig met (?:het )?(?:beoordelen|bekijken|selecteren|doornemen)|\bsollicitatie (?:is )?(?:succesvol |goed )?(?:verstuurd|verzonden|ingediend)\b",
+}
+
+# --- job alert ------------------------------------------------------------------------
+
+_WITHDRAWN = {
+    "application withdrawn": r"\b(?:withdrawn|withdrew|withdraw) (?:your|the) (?:\w+ )?application|\byour application\b[^.!?\n]{0,80}? (?:has been|was|is) (?:successfully )?withdrawn|\bapplication (?:has been |was )?(?:successfully )?withdrawn|\b(?:bewerbung|kandidatur) (?:\w+ ){0,3}zuruckgezogen|\bzuruckziehen (?:ihrer|deiner) bewerbung"
+    r"|\bcandidature (?:a (?:bien )?ete |est )?retiree|\bretrait de (?:votre|ta) candidature|\b(?:candidatura|solicitud|postulacion) (?:ha sido |fue )?retirada|\b(?:retirado|retiraste|retiro) (?:tu|su) (?:candidatura|solicitud|postulacion)|\b(?:retire|retiree) (?:votre|ta) candidature|\bsollicitatie (?:is )?(?:ingetrokken|teruggetrokken)|\b(?:ingetrokken|teruggetrokken)\b",
+}
+
+_ALERT = {
+    "job alert": r"\bjob ?alerts?\b|\bjobs? (?:you may|you might|that may|for you|matching|that match|recommended|based on|picked for)|\brecommended (?:jobs|for you|roles)|\b\d+\+? (?:new )?(?:jobs|positions|openings|roles|vacancies)\b|\bnew jobs?\b|\bsimilar jobs\b|\b(?:new|today's|\d+) (?:job )?matches\b|\b\d+ more (?:jobs|roles|positions)\b|\b(?:1|one)-click apply\b"
+    r"|\b(?:easy apply|view (?:all )?(?:jobs|more jobs)|see (?:all|more) jobs|apply now)\b|\b(?:jobagent|job-alert|stellenangebote fur sie|neue (?:jobs|stellen|stellenangebote)|passende (?:jobs|stellen)|jobs, die zu)\b"
+    r"|\balerte(?:-| )?emploi|\boffres selectionnees pour (?:vous|toi)|\bvoir (?:toutes )?les offres|\bver mas ofertas|\bofertas (?:nuevas )?segun tu busqueda|\boffres? d'emploi (?:pour vous|qui pourraient)|\bnouvelles offres|\boffres (?:similaires|recommandees)|\balerta de empleo|\b(?:coinciden|coincide) con tu (?:alerta|busqueda)|\b\d+ (?:vacantes|empleos|ofertas)(?: nuevas)?\b|\bvacantes (?:nuevas|similares|recomendadas)|\bdejar de recibir (?:esta|estas) alertas?|\bofertas (?:de empleo )?(?:para ti|que te pueden|recomendadas|nuevas|similares)|\bnuevas ofertas"
+    r"|\bvacaturemelding|\bvacature-?alert|\bnieuwe vacatures|\bvacatures (?:voor jou|die bij)|\bbekijk (?:alle )?vacatures",
+    "newsletter": r"\bnewsletter\b|\bunsubscribe\b|\bweekly (?:digest|roundup|round-up)|\bcareer (?:tips|advice)\b|\babmelden\b|\bdesabonner\b|\bse desinscrire\b|\bdesinscribir|\bdesuscrib\w*|\bdarse de baja|\bafmelden\b|\buitschrijven\b",
+}
+
+# --- recruiter outreach -----------------------------------------------------------------
+
+_OUTREACH = {
+    "found your profile": r"\b(?:came across|found|saw|noticed|impressed by|reviewed|was looking at|stumbled upon|read) your (?:[\w-]+ ){0,2}?(?:profile|background|experience|cv|resume|github|portfolio|work|talk|blog|post|article|crate|repo|repository|project|library|paper)\b"
+    r"|\bauf (?:ihr|dein|ihren|deinen) (?:\w+ ){0,3}?(?:profil|vortrag|beitrag|artikel|blog)\w* (?:\w+ ){0,3}?(?:aufmerksam|gestossen)|\bauf (?:sie|dich) (?:aufmerksam geworden|gestossen)|\btombee? sur (?:votre|ton) (?:profil|parcours|intervention|article|blog|projet)"
+    r"|\b(?:he|hemos) (?:visto|leido|encontrado) (?:tu|su) (?:charla|perfil|articulo|blog|proyecto|trayectoria)|\b(?:tu|su) (?:\w+ ){0,4}(?:me ha|nos ha) llamado la atencion|\b(?:ihr|dein) (?:\w+ )?profil (?:ist mir|hat mich)|\b(?:decouvert|vu|remarque|parcouru|consulte) (?:votre|ton) (?:profil|parcours)"
+    r"|\b(?:visto|encontrado|revisado|leido|conocido|vi|vimos) (?:tu|su) (?:perfil|experiencia|trayectoria|charla|articulo|proyecto)|\b(?:kwam|zag) (?:ik )?(?:je|jouw|uw) profiel|\b(?:je|jouw|uw) profiel (?:kwam ik|viel me|sprak me)",
+    "open to opportunities": r"\b(?:are you|would you be|if you're|if you are|you might be) (?:\w+ )?(?:open|interested|available) (?:to|in|for) (?:a |new |hearing|exploring|discussing|chat|a conversation|learning|a quick)"
+    r"|\b(?:offen|interesse) (?:fur|an) (?:eine|einer|neue|einen) (?:neue |neuen )?(?:herausforderung|position|moglichkeit|wechsel)|\bwechselbereit\b|\b(?:ouverte?|a l'ecoute) (?:a|aux|d'une|de) (?:nouvelles? )?(?:opportunit|propositions|offres)"
+    r"|\b(?:abiert[oa]|interesad[oa]) (?:a|en) (?:nuevas|escuchar|una|explorar|nuevos) |\bsta (?:je|u) open voor\b|\bopen voor (?:een )?(?:nieuwe )?(?:uitdaging|kans|stap)",
+    "recruiter introduction": r"\b(?:i'm|i am|i work as|we are|we're) (?:a |an |the )?(?:\w+ )?(?:recruiter|talent partner|headhunter|recruitment consultant|sourcer|talent acquisition|executive search)"
+    r"|\b(?:i'm|i am|i'm currently|i am currently) (?:recruiting|hiring|looking|searching) for (?:a|an|the|our|my|someone)\b|\b(?:we've|we have) been retained\b|\bretained (?:search|by (?:a|an))\b|\binmail\b|\bput you forward\b"
+    r"|\bich bin (?:\w+, )?(?:\w+ )?(?:recruiter|recruiterin|personalberater|personalberaterin|headhunter|talent)|\bim auftrag (?:eines|einer|unseres|unserer|meines|meiner) (?:\w+ ){0,3}?(?:kunden|mandanten|unternehmens|klienten)|\bbesetzen darf\b"
+    r"|\bje (?:recrute|m'occupe du recrutement|suis en charge du recrutement|suis charge(?:e)? de recrutement)|\bsoy \w+,? (?:del equipo de|de) (?:talent|seleccion|recruiting|reclutamiento|rrhh|recursos humanos|talento)"
+    r"|\bme pongo en contacto (?:con usted|contigo)|\b(?:recruiter|recruitmentconsultant|intercedent|headhunter|talent acquisition) (?:bij|van|voor)\b|\bmijn naam is \w+(?: \w+)?, (?:\w+ )?(?:recruiter|consultant|headhunter)"
+    r"|\b(?:my|our) client\b|\bon behalf of (?:my|our|a) client|\bheadhunter\b|\bpersonalberat|\b(?:mein|unser) (?:kunde|mandant)\b|\b(?:mon|notre) client\b|\bcabinet de recrutement\b|\bchasseur de tetes\b"
+    r"|\b(?:mi|nuestro) cliente\b|\bconsultora de seleccion\b|\b(?:mijn|onze) (?:klant|opdrachtgever)\b|\brecruitmentbureau\b|\bwerving en selectie\b",
+    "no pressure if not a fit": r"\bif (?:this|it|now) (?:isn't|is not|doesn't|does not|isn't quite|is not quite) (?:\w+ )?(?:a fit|the right|for you|of interest|sound|the right time|interest)|\bno worries if not\b|\bfeel free to (?:pass|ignore)|\bhappy to chat\b|\bquick (?:chat|call)\b"
+    r"|\bif (?:you're|you are) not (?:looking|interested|open)|\bif (?:the answer is|it's a) \W?(?:no|not now)|\b(?:not asking you to apply|cold email)\b|\b(?:grab|have|get) (?:a )?(?:virtual |quick )?coffee\b|\bvirtual coffee\b|\b(?:worth a|up for a) (?:chat|conversation)\b|\bif you(?:'re| are) (?:at all )?curious\b"
+    r"|\bkein (?:problem|stress)\b|\bunverbindlich|\blockere[nrs]? (?:austausch|gesprach|kennenlernen|call)|\bvertraulich(?:e|es)? (?:telefonat|gesprach|austausch)|\b(?:hattest du|hatten sie) (?:\w+ )?lust\b|\bnicht wechseln mochten"
+    r"|\bsans engagement\b|\bechange informel\b|\bsi (?:ca|cela) ne (?:vous|t)'?interesse pas|\bpas de souci\b|\b(?:partante?|dispo) pour un (?:\w+ )?(?:call|echange|appel|cafe)"
+    r"|\bno pasa nada\b|\bningun problema\b|\bsi (?:ahora mismo )?no (?:estas|esta) buscando|\bte apeteceria\b|\bte apetece (?:hablar|charlar|una)|\b(?:tendrias|tiene|tienes) un rato\b|\bconversacion confidencial\b|\bproceso confidencial\b"
+    r"|\bvrijblijvend(?:e)? (?:\w+ )?(?:gesprek|kennismaking|kopje|koffie|praten|bellen|sparren)|\b(?:open ?staan|openstaat) voor\b|\bgeen probleem\b",
+    "reaching out": r"\b(?:i'm|i am|i wanted|just) reaching out\b|\breaching out (?:because|about|regarding|to see)|\bsuggested (?:i|that i) (?:reach out|contact you|get in touch|email you)",
+    "we are hiring": r"\b(?:we're|we are|we're currently|we are currently|i'm|i am) (?:hiring|looking for|searching for) (?:a|an) (?:[\w/-]+ ){0,4}?(?:engineer|developer|manager|designer|analyst|lead|director|head|scientist|specialist|consultant|architect|executive|officer|vp)\b"
+    r"|\b(?:a|this) (?:role|position|opportunity) (?:that )?(?:might|may|could|would) (?:interest|suit|appeal to) you|\b(?:your|the) (?:background|experience|profile) (?:\w+ ){0,4}?(?:looks? like|looked like|seems like|would be) (?:a )?(?:\w+ )?(?:great|strong|good|really interesting|interesting) (?:match|fit)"
+    r"|\bwir (?:suchen|bauen) (?:\w+ ){0,3}?(?:aus|eine[nr]?|ein) (?:\w+ ){0,3}?(?:und suchen|:in|engineer|entwickler|manager)|\bnous ouvrons un poste\b|\bestamos buscando (?:un|una|a) |\b(?:wij|we) (?:\w+ ){0,8}?(?:zijn op zoek naar|zoeken) (?:daarvoor |hiervoor |nu )?(?:een|nog een)\b|\bsuchen (?:\w+ )?(?:eine:n|eine\*n|eine/n)|\bdeze (?:rol|functie) (?:je|u) (?:kan|zou kunnen) aanspreken",
+}
+
+# --- other ---------------------------------------------------------------------------------
+
+_OTHER = {
+    # A friend's news, not an employer's answer to the user ("I got rejected", "hat mir abgesagt").
+    "writer tells of their own rejection": r"\bi (?:just |finally )?(?:got|was|have been|'ve been|'ve just been) (?:\w+ )?(?:rejected|turned down)\b|(?:\bi |[^\w\s,] |^)(?:didn't|did not|didnt) get (?:the|that|this) (?:[\w-]+ ){0,2}?(?:job|role|position|offer|place)\b|\b(?:they|she|he) (?:rejected|turned down) me\b"
+    r"|\b(?:hat|haben) mir (?:\w+ ){0,6}?(?:abgesagt|eine absage gegeben)|\bich (?:habe|hab) (?:\w+ ){0,3}?(?:eine )?(?:absage bekommen|absage erhalten|absage gekriegt)|\bich (?:wurde|bin) (?:\w+ ){0,2}?abgelehnt\b"
+    r"|\bj'ai (?:\w+ ){0,2}?(?:ete recalee?|recu un refus|pas ete retenue?|pas ete prise?)|\bils? m'ont (?:\w+ )?(?:recalee?|refusee?)"
+    r"|\bme (?:han|ha) (?:\w+ )?(?:rechazado|descartado|dicho que no)|\bme rechazaron\b|\bno me (?:han cogido|han seleccionado|han elegido|cogieron|seleccionaron|eligieron)\b"
+    r"|\bik ben (?:\w+ ){0,2}?afgewezen|\bik heb (?:\w+ ){0,2}?(?:een )?afwijzing (?:gekregen|ontvangen)|\b(?:hebben|heeft) (?:mij|me) (?:\w+ )?afgewezen",
+}
+
+# --- subject lines (ignored for replies and forwards) -------------------------------------------
+
+_SUBJECT = [
+    ("subject: rejection", "rejection", 2, r"\b(?:absage|afwijzing|unsuccessful|not selected|regret)\b|\b(?:application|candidacy|candidate) (?:status: )?rejected\b|\bdecision on your application\b|\breponse negative\b"),
+    ("subject: interview", "interview_invitation", 2, r"\b(?:interview (?:invitation|request|scheduling|confirmation|availability)|invitation to (?:interview|an interview)|schedule (?:an|your) (?:interview|call)|let's (?:chat|talk|connect)|next steps?|(?:coding|technical|online) (?:challenge|test|assessment)|assessment invitation|take-home)\b"
+     r"|\beinladung\b|\bvorstellungsgesprach\b|\bconvocation\b|\binvitation a\b|\bconvocatoria\b|\binvitacion a\b|\buitnodiging\b"),
+    ("subject: offer", "offer", 2, r"\b(?:offer letter|job offer|offer of employment|your offer|employment offer)\b|\bvertragsangebot\b|\bzusage\b|\bpromesse d'embauche\b|\bproposition d'embauche\b|\boferta (?:de empleo|laboral)\b|\bcarta oferta\b|\baanbod\b|\barbeidsovereenkomst\b"),
+    ("subject: application received", "application_confirmation", 2, r"\b(?:application (?:received|confirmation|submitted|acknowledg|sent)|thank(?:s| you) for (?:applying|your application)|we received your application)\b"
+     r"|\beingangsbestatigung\b|\bbewerbungseingang\b|\b(?:danke|vielen dank|dankeschon) fur (?:ihre|deine) bewerbung\b|\bsolicitud enviada\b|\bacuse de recibo\b|\bbewerbung (?:eingegangen|erhalten)\b|\baccuse de reception\b|\bcandidature (?:recue|bien recue|enregistree)\b|\bcandidatura (?:recibida|registrada)\b|\bontvangstbevestiging\b"),
+    ("subject: job alert", "job_alert", 2, r"\b(?:job alert|jobs? (?:for you|you may|matching)|new jobs?|\d+\+? (?:new )?jobs|jobagent|alerte emploi|alerta de empleo|vacaturemelding|nieuwe vacatures|offres? d'emploi|ofertas de empleo)\b"),
+]
+
+
+def _compile_subject() -> list[Rule]:
+    return [Rule(name, label, w, re.compile(p), subject_only=True) for name, label, w, p in _SUBJECT]
+
+
+RULES: tuple[Rule, ...] = tuple(
+    _rules("rejection", 3, _REJECT_STRONG, unconditional=True)
+    + _rules("rejection", 2, _REJECT_MEDIUM, unconditional=True)
+    + _rules("rejection", 1, _REJECT_WEAK, unconditional=True)
+    + _rules("interview_invitation", 3, _INVITE, negatable=True)
+    + _rules("interview_invitation", 0.5, _INVITE_WEAK, negatable=True)
+    + _rules("offer", 3, _OFFER, negatable=True)
+    + _rules("offer", 2, _OFFER_MEDIUM, negatable=True)
+    + _rules("offer", 1, _OFFER_WEAK, negatable=True)
+    + _rules("application_confirmation", 2, _CONFIRM)
+    + _rules("application_confirmation", 6, _WITHDRAWN)
+    + _rules("job_alert", 2, _ALERT)
+    + _rules("recruiter_outreach", 2, _OUTREACH)
+    + _rules("other", 0, _OTHER)
+    + _compile_subject()
+)
+"""Every rule, in the order evidence is reported."""
+
+FLAG_PATTERNS: dict[str, re.Pattern] = {
+    "on_file": re.compile(
+        r"\b(?:keep|retain|hold|store|kept|retained|held|save|keeping) (?:your|you) (?:\w+ )?(?:details|cv|resume|information|profile|application|contact details|data|in mind)\b|\bon file\b|\b(?:profile|details|cv|resume|application|information) (?:\w+ ){0,2}?(?:remains?|will remain|will be (?:retained|kept|stored)) (?:\w+ ){0,2}?(?:in|on|active)\b"
+        r"|\btalent (?:pool|community|network|database)\b|\bin our (?:database|system|records|talent)\b|\b(?:apply|applying|re-apply|reapply|reapplying)(?: \w+){0,3}? (?:again|in the future|for (?:future|other|another|more|positions|roles))\b|\banother application from you\b"
+        r"|\bfuture (?:opportunities|openings|vacancies|roles|positions|endeavou?rs? with us)\b|\bnew opportunities are posted\b|\b(?:continue|keep) (?:visiting|checking|an eye on)|\b(?:stay|keep) in touch\b|\b(?:talk|speak|chat) again\b|\bone of the first (?:people|candidates|to)\b|\bif (?:the|this) (?:role|position) (?:re-?opens|becomes available again)"
+        r"|\b(?:talentpool|bewerberpool|evidenz|kandidatenpool)\b|\b(?:unterlagen|daten|bewerbung|profil)\b(?: \w+){0,4} (?:aufbewahren|aufbewahre|speichern|gespeichert|behalten)\b|\berneute[n]? bewerbung\b|\berneut (?:\w+ ){0,3}?(?:zu )?bewerben|\bwieder (?:\w+ ){0,2}?bewerben|\bzukunftige[nr]? (?:stellen|vakanzen|positionen|ausschreibung)|\bin kontakt (?:zu )?bleiben|\bwieder (?:ansprechen|auf (?:sie|dich) zukommen|melden)|\bals erste[r]? bei (?:ihnen|dir)"
+        r"|\bvivier\b|\bconserv(?:er|ons|erons|ee) (?:votre|ton|vos) (?:cv|candidature|profil|dossier)|\bgard(?:ons|erons|er|e) (?:bien entendu )?(?:votre|ton) (?:cv|profil|candidature|contact)|\b(?:vous|te) recontacter\b|\b(?:autres|prochaines|futures?) (?:offres|opportunites|postes)\b|\b(?:postuler|candidater) (?:a nouveau|de nouveau)|\bsuivre nos offres"
+        r"|\b(?:guardar|guardaremos|guardamos|conservaremos|conservamos|mantendremos|conservar) (?:tu|su) (?:cv|curriculum|candidatura|perfil)|\bbase de datos\b|\bfuturas? (?:oportunidades|vacantes|posiciones|ofertas|procesos)|\bproximas (?:convocatorias|ofertas|vacantes|oportunidades)|\bvolver a (?:presentar|postular|aplicar|inscribir)\w*|\b(?:otras|nuevas) oportunidades\b|\bseguir (?:\w+ )?(?:nuestras ofertas|nuestro portal)|\bsi (?:la posicion|el puesto|la vacante) se (?:reabre|vuelve a abrir)"
+        r"|\b(?:talentpool|wervingsreserve)\b|\b(?:in ons|in onze) (?:bestand|database|talentpool|netwerk)\b|\bbewaren (?:je|uw) (?:cv|gegevens)|\b(?:cv|gegevens)\b(?: \w+){0,5} bewaren\b|\bopnieuw (?:te )?solliciteren|\btoekomstige (?:vacatures|functies|kansen)|\b(?:andere|nieuwe) vacatures\b|\b(?:je|u) (?:\w+ )?(?:te )?benaderen (?:als|wanneer|zodra)|\bopnieuw (?:te )?zien\b"
+    ),
+    "feedback": re.compile(
+        r"\b(?:happy|glad|welcome|able|feel free|like|offered|love) to (?:provide|share|give|offer|ask for|request|reach out for|send|go through|talk through|walk you through|arrange)\b(?: \w+){0,4}? (?:feedback|notes|comments|review)\b|\bfeedback (?:on your|if you|is available|upon request|on request|from the panel)"
+        r"|\b(?:if|should) you(?:'d| would)? (?:like|want|wish)\b(?: \w+){0,5}? (?:feedback|more detail|the notes)|\bsend you the notes\b|\b(?:offer|provide|give)s? (?:\w+ )?feedback (?:to|on|about)\b|\b(?:talk|walk) (?:them|it|you) through\b|\b(?:share|give) you (?:their|our|the panel's|some) feedback|\bthe panel's feedback\b|\bgive you their feedback\b|\breviewers' comments\b|\bwritten notes\b"
+        r"|\b(?:feedback|ruckmeldung) (?:\w+ ){0,3}?(?:geben|gerne|zu (?:ihrem|deinem|ihren|deinen|den))|\b(?:ausfuhrlichere[sn]?|detailliertes?) (?:feedback|ruckmeldung)|\berzahle (?:ich )?(?:ihnen|dir)|\bunsere[ms]? feedback\b"
+        r"|\b(?:retour|feed-?back) (?:detaille|sur (?:votre|ta)|plus complet|personnalise)|\bfaire un retour\b|\bun retour sur (?:votre|ta)"
+        r"|\b(?:enviarte|darte|darle|compartir|enviarle) (?:un |una |el |nuestro )?(?:breve )?(?:feedback|retroalimentacion|comentarios)"
+        r"|\bterugkoppel(?:ing|en|gesprek)|\bterug te koppelen\b|\b(?:nadere )?toelichting op\b|\breview van je (?:code|opdracht)"
+    ),
+}
+"""Flags of a rejection, matched on the whole text: conditional wording counts here ("if you
+would like feedback, reply to this email" still offers feedback), negated wording does not."""
+
+
+# --- stage of a rejection --------------------------------------------------------------------------
+
+STAGE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (stage, re.compile(p))
+    for stage, p in (
+        # Assessment formats that look like interviews or include them (recorded one-way video
+        # interviews, assessment days) and questionnaires that gate the interview come before
+        # the interview clues.
+        ("assessment", r"\b(?:(?:recorded|pre-recorded|on-demand|one-way|asynchronous|async) (?:\w+ )?(?:video|interview|responses|answers)|video (?:assessment|interview recording)|hirevue"
+         r"|assessment (?:cent(?:er|re)|day)|assessment-?dag|assessmentcentrum|selectiedag|assessment-?tag|jornada de evaluacion|centre d'evaluation|journee d'evaluation"
+         r"|zeitversetzte[ns]? (?:video)?interview|aufgezeichnete[n]? (?:antworten|video)|video-?interview (?:opgenomen|opnemen)|opnemen van (?:je|uw) video|opnames\b"
+         r"|entretien video differe|video differee?|(?:videoentrevista|entrevista en video|entrevista de video|entrevista) grabada|respuestas grabadas|reponses enregistrees"
+         r"|(?:personality|work-?style|behaviou?ral|psychometric|aptitude|situational judge?ment) (?:\w+ )?(?:questionnaire|test|assessment|survey|profile)|personlichkeits\w*|persoonlijkheids\w*"
+         r"|(?:questionnaire|test) de personnalite|(?:evaluacion|test|cuestionario|prueba)s? (?:\w+ )?de (?:personalidad|estilo))"),
+        # Any conversation that took place: interviews, calls, meetings, visits, trial days,
+        # presentations, juries (not negated, and not one the candidate was not invited to).
+        ("interview", r"\b(?:thank(?:s| you) (?:so much |again |very much )?for (?:taking the time to |your time (?:to |and )?|the time you (?:spent|took) |making (?:the )?time (?:to |for )?)?(?:interview|speak|meet|talk|chat|join|com(?:e|ing) (?:in|out|back|along|to)|visit|attend|jump|hop|sitting|the (?:\w+ )?(?:call|chat|conversation|interview|meeting|visit|discussion|coffee))"
+         r"|(?:after|following|since|from|during|in) (?:your|our|the|all|both|each|these|those) (?:recent |final |second |first |third |initial |phone |video |onsite |on-site |technical |panel |virtual |last |various |several |two |three |four )*(?:interview|conversation|call|meeting|chat|discussion|conversations|interviews|screen|round|rounds|panel|visit|onsite|calls|meetings)"
+         r"|(?:met|spoke|speaking|meeting|talking|talked|chatting) (?:with|to) (?:you|our|the|me|us|several|a few|members)|(?:time|taking the time) to (?:interview|speak|meet|talk|chat)|final (?:round|interview|stage|panel|conversation|discussion)"
+         r"|(?:enjoyed|pleasure|nice|great|lovely|good) (?:meeting|speaking|talking|getting to know|to meet|to speak|chatting|to chat|to talk)|interview(?:ed|ing)? (?:with|process with|for) (?:us|the team|our|me|the)|\binterviewed\b|\bafter interview"
+         r"|(?:enjoyed|appreciated|valued) (?:our|the|your) (?:\w+ )?(?:conversation|conversations|chat|call|meeting|discussion|interview|visit)|(?:good|great|lovely|nice) (?:discussion|conversation)s?\b"
+         r"|(?:wrapped up|concluded|completed|finished|finali[sz]ed) (?:\w+ ){0,2}?(?:interviews|interview process|interview stage|final round)|\binterviews? (?:held|conducted|that took place)\b"
+         r"|(?:attend|attended|attending|attendance at) (?:the|your|our|a) (?:\w+[ -]){0,3}?(?:interview|round|rounds|discussion|meeting|panel)|(?:second|final|third|panel|onsite|on-site|walk-in|face-to-face|in-person|personal) interview|(?:time|session) (?:on the phone|with us)|on the phone"
+         r"|(?:the|your|our|two|three|four|several) (?:\w+ )?(?:calls|video call|phone call|phone screen|conversations|interviews|pairing session|interview rounds|presentation|presentations)\b|conversations with"
+         r"|trial (?:day|shift|session)|work trial|(?:final|last) (?:two|three|few) candidates|between you and (?:one|two|the other)"
+         r"|\b(?:das|dem|unserem|unseren|den|ihrem|deinem|eurem|dem personlichen|die|vier|drei|zwei|mehrere|letzte|letzten) (?:\w+ )?(?:\w*gesprach\w*|interview|interviews|telefonat|kennenlernen|videocall|telefoninterview|prasentation|vortrag)"
+         r"|\b(?:nach|im|beim|fur das|fur die) (?:\w+ )?(?:\w*gesprach\w*|interview|vorstellungsgesprach|kennenlernen|prasentation)|\b(?:abschlussgesprach|gesprachsrunde|gesprachsrunden|zweitgesprach|probevortrag|hospitation\w*|probetag|probearbeit\w*|schnuppertag)|kennengelernt\b|\bzwischen (?:ihnen|dir|euch) beiden"
+         r"|\b(?:notre|nos|votre|l'|cet|ces|les|vos|ta|tes) ?(?:\w+ )?(?:entretien|entretiens|echange|echanges|rencontre|appel|conversation|presentation|presentations|audition|auditions|visio)\b|\bsuite a (?:notre|votre|nos|l') ?(?:\w+ )?(?:entretien|echange|rencontre)"
+         r"|\b(?:rencontre|discussion) avec\b|\bauditionnee?s?\b|\bjury\b|\bjournee d'(?:essai|immersion)"
+         r"|\b(?:la|nuestra|tu|su|las|nuestras) (?:\w+ )?(?:entrevista|entrevistas|conversacion|reunion|llamada|videollamada|presentacion)\b|\b(?:tras|despues de) (?:la|las|nuestra|nuestras|tu|su) (?:\w+ )?(?:entrevista|conversacion|reunion|llamada|presentacion)"
+         r"|\b(?:dia|jornada) de prueba\b|\b(?:gusto|encanto|alegro|alegra) (?:de )?conocer(?:te|le|os)?\b"
+         r"|\b(?:het|ons|de|jullie|je|uw|drie|twee|vier) (?:\w+ )?(?:\w*gesprek|\w*gesprekken|interview|kennismaking|presentatie)\b|\bna (?:het|ons|de) (?:\w+ )?(?:\w*gesprek|gesprekken|interview)|\b(?:telefonisch|persoonlijk) (?:\w+ )?gesproken\b|gesprekken gevoerd"
+         r"|\bmet (?:je|jou|u) te (?:praten|spreken)\b|\b(?:proefdag|meeloopdag|meedraaien|proefles)\b|\b(?:voor|van) de koffie\b)"),
+        ("assessment", r"\b(?:assessment|assessments|coding (?:challenge|test|exercise|task|assignment)|take[- ]home|technical (?:test|exercise|challenge|task|assignment)|online (?:test|tests|assessment)|case stud(?:y|ies)|business case|test results?|your (?:test|submission|solution|answers|responses|code|repo|repository)|aptitude|psychometric"
+         r"|hackerrank|codility|codesignal|testgorilla|design (?:exercise|challenge|task)|assignment|skills test|work sample|exercise|challenge|the repo\b"
+         r"|test|tests|testergebnis|testergebnisse|aufgabe|fallstudie|arbeitsprobe|exercice|etude de cas|mise en situation|prueba|pruebas|ejercicio|caso practico|desafio|reto tecnico|opdracht|thuisopdracht|toets|casus|de case)\b"),
+        # Screening of the application: CV or profile reviewed, shortlisting, "not invited to
+        # interview". Thanks for an application is not a clue (every rejection has one).
+        ("application", r"\b(?:review(?:ed|ing)?|review of|considered|consideration of|assessed|evaluated|screened|examined|(?:looked|looking|read|reading|gone|went|going) (?:\w+ )?(?:at|through|over)|read|reading) (?:\w+ ){0,2}(?:your|all|the) (?:\w+ )?(?:application|applications|cv|resume|profile|background|candidacy|submission|portfolio|reel|cover letter|documents|qualifications|credentials)"
+         r"|\b(?:application|applications|cv|resume|profile|candidacy|submission)s? (?:\w+ )?(?:has|have|was|were) (?:now )?(?:been )?(?:carefully )?(?:reviewed|screened|assessed|evaluated|considered|read)\b|\bnot (?:being )?referred\b"
+         r"|\b(?:read|reviewed?|reviewing|(?:looked|gone|went|going) through) (?:every(?:one)?|each|yours)\b|\b(?:will not|won't|not) be reviewed\b|\bbefore (?:\w+ ){0,3}?(?:interviews|reviewing|screening|we (?:could )?review)\b|\b(?:hire|hired|fill|filled|appoint|appointed) (?:\w+ ){0,3}?internally\b|\binternal candidate"
+         r"|\b(?:your|ihrer|ihre|deiner|deine|vos|votre|tus|sus|je|uw) (?:\w+ )?(?:qualifications|qualifikation\w*|cualificaciones|kwalificaties)|\bvor eingang\b"
+         r"|\b(?:profile|experience|background|skills|qualifications) (?:\w+ ){0,2}?(?:does not|doesn't|did not|didn't|do not|don't) (?:quite )?(?:match|meet|align)|\b(?:profil|parcours) ne (?:correspond|repond) pas|\b(?:ihr|dein) profil (?:\w+ ){0,2}?(?:passt|entspricht) (?:\w+ )?nicht|\bperfil no (?:encaja|se ajusta|cumple|coincide)|\bprofiel (?:\w+ ){0,2}?(?:sluit|past) (?:\w+ )?niet"
+         r"|\b(?:large|high|significant|overwhelming|great|huge|record) (?:number|volume|amount) of|\bmany (?:\w+ )?(?:applications|applicants|candidates)|\bshortlist|\bscreening\b|\binitial review"
+         r"|(?:\bnot|n't) (?:be )?(?:inviting|invite|invited|bringing|bring|progressing|taking|take|moving|selected|shortlisted) (?:you |your (?:\w+ )?)?(?:\w+ ){0,2}?(?:to|for|in for|in to) (?:an? |the |a first )?(?:interview|chat|conversation|call|meeting)"
+         r"|\b(?:cv|resume|curricul\w*|lebenslauf|portfolio|reel|folio|cover letter|hoja de vida)\b(?! (?:and (?:\w+ )?)?(?:on file|in (?:our|mind)))"
+         r"|\b(?:ihre|deine|ihrer|deiner) (?:bewerbungs)?unterlagen|\b(?:prufung|sichtung|durchsicht|auswertung) (?:ihrer|deiner|aller|der) (?:\w+ )?(?:unterlagen|bewerbung|bewerbungen)|\bin (?:ihre|deine) bewerbung (?:\w+ ){0,2}(?:investiert|gesteckt)|\bnicht zu einem (?:\w+ )?(?:gesprach|vorstellungsgesprach|interview|kennenlernen)|\bbewerbungen (?:erhalten|eingegangen)|\bvielen? (?:\w+ )?bewerbungen"
+         r"|\b(?:profil|bewerbung|unterlagen|anschreiben)\w* (?:\w+ ){0,3}?(?:angesehen|angeschaut|gesichtet|gepruft|durchgesehen|gelesen)\b|\bvon einer (?:personlichen )?vorstellung ab\b"
+         r"|\b(?:etudie|examine|analyse|lu|consacre a) (?:attentivement |avec attention )?(?:votre|ta) (?:candidature|dossier|cv)|\b(?:lecture|etude|analyse|examen) (?:\w+ )?d(?:e|u|es) (?:votre |ta )?(?:candidature|dossier|dossiers|cv)\b|\bnombre (?:\w+ )?de (?:dossiers|candidatures)|\b(?:proposer|convier|inviter)\w* (?:a )?(?:un|a un) entretien|\bexamen de (?:votre|ta) candidature|\bnombreuses candidatures"
+         r"|\bselection sur dossiers?|\bretenu (?:\w+ ){0,4}(?:dossiers|candidatures|profils) pour|\bpas (?:ete )?presentee? (?:en|a|au) (?:entretien|client)"
+         r"|\b(?:revis|analiz|valor|estudi)\w* (?:\w+ ){0,2}(?:tu|su|los|las|todos los|todas las) (?:candidatura|solicitud|postulacion|hoja de vida|perfil|documentacion|curricul\w*|candidaturas|postulaciones|perfiles)|\b(?:revisada|analizada|estudiada) (?:la|tu|su) (?:documentacion|candidatura|solicitud|postulacion)|\bpreseleccion\b|\brevision curricular|\b(?:convocar|invitar|citar)\w* a (?:una |la )?entrevista"
+         r"|\bveel (?:\w+ )?(?:reacties|sollicitaties|kandidaturen)|\buitgenodigd voor (?:een|het) (?:\w+ )?gesprek|\buitnodigen voor (?:een|het) (?:\w+ )?gesprek|\bgereageerd op\b|\b(?:sollicitaties|kandidaturen|reacties) ontvangen|\bsollicitatiebrief|\bmotivatie(?:brief)?\b"
+         r"|\b(?:cv|brief|brieven|sollicitatie|profiel|mapje)\w* (?:\w+ ){0,3}?(?:bekeken|gelezen|doorgenomen|beoordeeld)\b|\b(?:lezen|bekijken|doornemen) van (?:alle |je |jouw |uw )?(?:brieven|sollicitaties|cv)|\bgeen gesprek\b|\bniemand uit voor een gesprek"),
+    )
+)
+"""Clues to the stage a rejection came at, strongest first: the first clue that appears
+wins (interview and assessment clues only when not negated or prospective, see
+``_NOT_HELD``); ``unknown`` when none does."""
+
+_NOT_HELD = re.compile(
+    r"(?:\bnot|n't|\bnever|\bunable to|\bno longer|\bnicht|\bkeine?n?|\bpas|\bni|\bno|\bniet|\bgeen|\bwithout|\bohne|\bsans|\bsin"
+    r"|\binvit\w*|\bconv(?:ier|ions|oquer|ocar\w*)|\bpropos(?:er|ions|erons)\b|\beinzuladen|\beinladen|\buitnodig\w*|\buit te nodigen|\bmeenemen"
+    r"|\bpasar a|\bpasaran a|\bpasser (?:a|au|aux)|\bcomprend|\bzum nachsten|\bin die nachste|\bto the next|\bnaar de volgende|\ba la siguiente|\ba l'etape suivante|\bshortlisted for|\bselected for|\bpour (?:les|un|des))\b[^.!?\n]{0,30}$"
+    r"|\b(?:shortlisted|selected|chosen|retenu\w*|preseleccionad\w*|ausgewahlt|geselecteerd) (?:\w+ ){0,5}(?:for|pour|para|fur|voor) $"
+)
+"""Words just before a meeting or test that say it did not take place: a negation ("will not
+be inviting you to...") or an invitation to it ("the interview we invite finalists to")."""
+
+_NEGATION = re.compile(
+    r"(?:\bnot|n't|\bnever|\bunable to|\bno longer|\bnicht|\bkeine?n?|\bpas|\bni|\bno|\bniet|\bgeen|\bwithout|\bohne|\bsans|\bsin)\b[^.!?\n]{0,30}$"
+)
+"""Whether the words just before a match negate it ("will not be inviting you to...")."""
+
+_CONDITIONAL = re.compile(
+    r"\b(?:she|he|my friend)(?:'ve| have| had)? (?:just |finally )?(?:decided|said|told|went|chose|wrote|replied)\b"
+    r"|^(?:if|should|unless|in case|in the event|falls|sollten|sollte|wenn|si|en caso|en el caso|caso de|als|indien|mocht|mochten|wanneer|zodra)\b"
+    r"|\bif (?:you|we) (?:do not|don't|have not|haven't|did not|didn't|are not|aren't)|\bshould you not\b|\bif you haven't heard|\bif you have not heard"
+    r"|\b(?:cannot|can't|unable to|not able to|can not|impossible to|not possible to) (?:personally |individually )?(?:respond|reply|answer|get back|provide (?:individual |personal )?feedback|give (?:individual |personal )?feedback)(?: to)? (?:every|each|all|individually|personally)"
+    r"|\b(?:respond|reply|answer) (?:to )?(?:every|each|all) (?:applicant|application|candidate)s?"
+    r"|\bfalls (?:sie|du) (?:\w+ ){0,4}(?:nichts|keine)|\bwenn (?:sie|du) (?:\w+ ){0,4}(?:nichts|keine)|\bnicht (?:jede|allen|jedem) (?:\w+ ){0,3}(?:beantworten|antworten|ruckmeldung)|\bnicht (?:individuell|personlich|einzeln) (?:\w+ ){0,3}(?:beantworten|antworten)"
+    r"|\bsi (?:vous |tu )?(?:n'avez|n'as|ne recevez|ne recois|n'etes|n'obtenez)|\bsans (?:nouvelles|reponse|retour) de (?:notre|nous)|\b(?:pas|ne) (?:\w+ ){0,3}(?:repondre|revenir) (?:a chaque|individuellement|a toutes|personnellement|a tous)"
+    r"|\bsi no (?:recibes|recibe|has recibido|ha recibido|te contactamos|le contactamos|tienes noticias|tiene noticias)|\bno (?:podemos|podremos) (?:\w+ ){0,2}(?:responder|contestar) (?:a todas|individualmente|a cada|personalmente)"
+    r"|\bals (?:je|u) (?:\w+ ){0,4}(?:niets|geen)|\bniet (?:iedereen|elke sollicitatie|alle sollicitanten|ieder) (?:\w+ ){0,3}(?:persoonlijk|individueel)?"
+    r"|\bsi (?!bien\b)(?:\w+ ){0,2}?no\b|\bincomplete (?:applications|submissions)|\bunvollstandige bewerbungen|\b(?:candidatures|dossiers) incompletes|\b(?:candidaturas|solicitudes|postulaciones) incompletas|\bonvolledige (?:sollicitaties|kandidaturen)"
+)
+"""Sentences whose rejection words describe a possibility or a capacity, not a decision
+(including the rule that "incomplete applications cannot be considered")."""
+
+_EARLIER = re.compile(
+    r"\b(?:back then|last year|a year ago|damals|letztes jahr|vor (?:gut |etwa |knapp )?einem jahr|urspr[u]nglich"
+    r"|a l'epoque|l'an dernier|l'annee derniere|en (?:su|aquel) momento|el ano pasado|hace un ano"
+    r"|destijds|toen (?:viel|koos|kozen|ging|gingen|werd)|vorig (?:jaar|voorjaar|najaar)|vorige (?:zomer|winter|keer))\b"
+)
+"""Sentences about an earlier application's outcome: a recruiter recalling last year's no
+before pitching a new role."""
+
+_THEY_DECIDED = re.compile(r"\bthey(?:'ve| have| had)? (?:just |finally )?(?:decided|said|told|went|chose|wrote|replied)\b")
+"""A decision told about a third party ("they decided to go with someone else"): a friend's
+story unless the message relays an employer's answer (see ``_RELAYED``)."""
+
+_RELAYED = re.compile(
+    r"\b(?:the|my|our) client\b|\bgot off the phone with\b|\b(?:sent|submitted|put|passed) your (?:cv|profile|details|application) (?:\w+ )?(?:over )?to\b|\bgot their (?:response|answer|reply|decision)\b|\b(?:heard|had|got|received) (?:back |some )?(?:feedback )?from (?:the )?(?:client|hiring manager|hiring team)\b|\btheir feedback\b"
+    r"|\b(?:der|mein|unser) (?:kunde|mandant)\b|\b(?:le|mon|notre) client\b|\b(?:el|mi|nuestro) cliente\b|\b(?:de|mijn|onze) (?:klant|opdrachtgever)\b"
+)
+"""A recruiter passing on a client's decision: then "they" are the employer, and their no counts."""
+
+
+_FOLD = str.maketrans({"ß": "ss", "’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic quotes made plain: the form rules match on."""
+    text = text.lower().translate(_FOLD)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

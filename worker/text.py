@@ -1,0 +1,182 @@
+"""Turning message bodies into clean text: HTML to text, and trimming quotes and signatures.
+
+Pure functions of strings. The classifier reads only what these return, so a rejection
+quoted below a user's reply, or hidden preheader text, never decides a label.
+"""
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString
+
+MAX_HTML_CHARS = 400_000
+"""HTML beyond this many characters is cut before parsing: job emails are far smaller,
+and it bounds the time an HTML bomb can take."""
+
+MAX_TEXT_CHARS = 60_000
+"""Clean text beyond this many characters is cut: the part that says what happened is
+near the top, and the classifier's time grows with the text."""
+
+QUOTE_MARKER = "-----Original Message-----"
+"""Line written where an HTML reply quote starts, so the text trimmer cuts there too."""
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul "
+    "center".split()
+)
+_CELL_TAGS = frozenset(("td", "th"))
+_DROP_TAGS = ("script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe")
+_PRE_STRIP = re.compile(
+    r"<!--.*?-->|<(script|style|head|noscript|template|svg)\b[^>]*>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|max-height\s*:\s*0(?:px)?\s*(?:;|$)"
+    r"|font-size\s*:\s*0(?:px)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)",
+    re.IGNORECASE,
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u034f\u00ad\u180e"), None)
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_URL_HOST = re.compile(r"https?://([A-Za-z0-9.-]+\.[A-Za-z]{2,})", re.IGNORECASE)
+
+
+def html_to_text(html: str) -> tuple[str, tuple[str, ...]]:
+    """Readable text of an HTML body, and the hosts its links point to.
+
+    Scripts, styles and hidden elements are dropped; block elements start new lines;
+    a reply quote (Gmail, Outlook, Apple Mail, Thunderbird) becomes a quote marker line
+    and its content is left out. One walk over the tree, without recursion.
+    """
+    soup = BeautifulSoup(_PRE_STRIP.sub(" ", html[:MAX_HTML_CHARS]), "lxml")
+    out: list[str] = []
+    hosts: list[str] = []
+    stack: list = [soup]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if type(node) is NavigableString or node is _NEWLINE or node is _SPACE:
+                out.append(node)
+            continue
+        if _is_hidden(node):
+            continue
+        if _is_reply_quote(node):
+            out.append(f"\n{QUOTE_MARKER}\n")
+            continue
+        name = node.name
+        if name in _BLOCK_TAGS:
+            out.append("\n")
+            stack.append(_NEWLINE)
+        elif name in _CELL_TAGS:
+            stack.append(_SPACE)
+        elif name == "a":
+            href = node.attrs.get("href")
+            match = _URL_HOST.match(href.strip()) if isinstance(href, str) else None
+            if match:
+                hosts.append(match.group(1).lower())
+        stack.extend(reversed(node.contents))
+    return clean_text("".join(out)), tuple(dict.fromkeys(hosts))
+
+
+_NEWLINE = NavigableString("\n")
+_SPACE = NavigableString(" ")
+
+
+def _is_hidden(tag) -> bool:
+    """Elements a reader never sees: scripts and the like, ``hidden``, inline-hidden styles."""
+    if tag.name in _DROP_TAGS:
+        return True
+    attrs = tag.attrs
+    style = attrs.get("style")
+    return "hidden" in attrs or bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_reply_quote(tag) -> bool:
+    """Whether an HTML element is where a mail client put the earlier message of a reply."""
+    attrs = tag.attrs
+    if tag.name == "blockquote" and (attrs.get("type") == "cite" or "gmail_quote" in attrs.get("class", ())):
+        return True
+    classes = attrs.get("class", ())
+    if "gmail_quote" in classes or "moz-cite-prefix" in classes or "yahoo_quoted" in classes:
+        return True
+    return attrs.get("id") in ("divRplyFwdMsg", "appendonsend", "mail-editor-reference-message-container")
+
+
+def text_hosts(text: str) -> tuple[str, ...]:
+    """Hosts of the URLs written out in a plain-text body."""
+    return tuple(dict.fromkeys(h.lower() for h in _URL_HOST.findall(text)))
+
+
+def clean_text(text: str) -> str:
+    """Text with invisible characters removed, spaces folded and at most one blank line in a row."""
+    text = text[: MAX_TEXT_CHARS * 2].translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[str] = []
+    blank = True
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if line:
+            lines.append(line)
+            blank = False
+        elif not blank:
+            lines.append("")
+            blank = True
+    return "\n".join(lines).strip()[:MAX_TEXT_CHARS]
+
+
+# --- quotes and signatures ------------------------------------------------------------
+
+_ATTRIBUTION = re.compile(
+    r"^(?:On\s.{4,300}\swrote"
+    r"|Am\s.{4,300}\sschrieb.{0,200}"
+    r"|Le\s.{4,300}\sa\s+[ée]crit"
+    r"|El\s.{4,300}\sescribi[óo]"
+    r"|Op\s.{4,300}\s(?:schreef|heeft.{0,200}geschreven).{0,200}"
+    r")\s*:\s*$",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(
+    r"^[-_=*\s]*(?:original message|forwarded message|begin forwarded message|ursprüngliche nachricht"
+    r"|weitergeleitete nachricht|anfang der weitergeleiteten nachricht|message d'origine"
+    r"|message transféré|début du message (?:réexpédié|transféré)|mensaje original|mensaje reenviado"
+    r"|oorspronkelijk bericht|doorgestuurd bericht|origineel bericht)[-_=*\s:]*$",
+    re.IGNORECASE,
+)
+_HEADER_FROM = re.compile(r"^\*?(?:from|von|de|van)\s*:\*?\s*\S", re.IGNORECASE)
+_HEADER_NEXT = re.compile(
+    r"^\*?(?:sent|date|gesendet|datum|envoy[ée]|enviado|fecha|verzonden|to|an|à|para|aan)\s*:",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(
+    r"^(?:--|-- |sent from my \w+.*|get outlook for \w+.*|von meinem \w+ gesendet"
+    r"|envoy[ée] de mon \w+.*|enviado desde mi \w+.*|verzonden (?:vanaf|met) mijn \w+.*)$",
+    re.IGNORECASE,
+)
+
+
+def trim_reply(text: str) -> tuple[str, bool]:
+    """The new part of a message: text before the first quoted earlier message or signature.
+
+    Returns the trimmed text and whether anything quoted was found. Lines starting with
+    ``>`` are dropped wherever they are.
+    """
+    lines = text.split("\n")
+    kept: list[str] = []
+    quoted = False
+    for i, line in enumerate(lines):
+        if line.startswith(">"):
+            quoted = True
+            continue
+        joined = line if i + 1 >= len(lines) else f"{line} {lines[i + 1]}"
+        if (
+            _SEPARATOR.match(line)
+            or _ATTRIBUTION.match(line)
+            or (line[:3].lower() in ("on ", "am ", "le ", "el ", "op ") and _ATTRIBUTION.match(joined))
+            or (_HEADER_FROM.match(line) and any(_HEADER_NEXT.match(n) for n in lines[i + 1 : i + 5]))
+        ):
+            quoted = True
+            break
+        if _SIGNATURE.match(line):
+            break
+        kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept), quoted
