@@ -6,7 +6,7 @@ import os
 
 import click
 
-from server.cli import _app, _user
+from server.cli import _app, _owned_rows, _user
 
 SECRET_ENV = "ONWARD_IMAP_SECRET"
 """Environment variable read instead of prompting, for scripts."""
@@ -62,16 +62,9 @@ def account_add(email, host, port, tls, username, xoauth2, folders, insecure) ->
 @click.argument("email")
 def account_list(email: str) -> None:
     """List EMAIL's IMAP accounts and how their last sync went."""
-    from sqlalchemy import select
-
     from server.models import Account
 
-    app = _app()
-    with app.app_context():
-        from server.db import db_session
-
-        session = db_session()
-        rows = session.scalars(select(Account).where(Account.user_id == _user(session, email).id).order_by(Account.id)).all()
+    rows = _owned_rows(Account, email)
     click.echo(f"{'id':>5}  {'account':<40} {'tls':<8} {'last sync':<17} {'seen':>6}  last error")
     for a in rows:
         last = a.last_sync_at.strftime("%Y-%m-%d %H:%M") if a.last_sync_at else "never"

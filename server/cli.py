@@ -28,6 +28,17 @@ def _user(session, email: str):
     return user
 
 
+def _owned_rows(model, email: str) -> list:
+    """Every row of ``model`` that belongs to the user EMAIL, oldest first."""
+    from sqlalchemy import select
+
+    from server.db import db_session
+
+    with _app().app_context():
+        session = db_session()
+        return session.scalars(select(model).where(model.user_id == _user(session, email).id).order_by(model.id)).all()
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
@@ -144,16 +155,9 @@ def token_create(email: str, service: bool, name: str | None) -> None:
 @click.argument("email")
 def token_list(email: str) -> None:
     """List the tokens of EMAIL: id, kind, name, created, last use."""
-    from sqlalchemy import select
-
     from server.models import Token
 
-    app = _app()
-    with app.app_context():
-        from server.db import db_session
-
-        session = db_session()
-        rows = session.scalars(select(Token).where(Token.user_id == _user(session, email).id).order_by(Token.id)).all()
+    rows = _owned_rows(Token, email)
     click.echo(f"{'id':>5}  {'kind':<8} {'name':<30} {'created':<20} last used")
     for t in rows:
         last = t.last_used_at.strftime("%Y-%m-%d %H:%M") if t.last_used_at else "never"

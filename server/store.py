@@ -99,27 +99,15 @@ def _chunks(values: list, size: int = 500):
         yield values[i:i + size]
 
 
-def _pinned_events(session: Session, user_id: int, app_ids: list[int]) -> dict[int, list[pipeline.Event]]:
-    """The events the linker must not move: messages the user placed and the user's status corrections."""
+def _events(session: Session, user_id: int, app_ids: list[int], pinned_only: bool = False) -> dict[int, list[pipeline.Event]]:
+    """The events of these applications: their messages (only those the user placed, with
+    ``pinned_only``: the ones the linker must not move) and the user's status corrections."""
     events: dict[int, list[pipeline.Event]] = defaultdict(list)
     for chunk in _chunks(app_ids):
-        rows = session.execute(select(Message.application_id, Message.id, Message.date, Message.label, Message.user_label)
-                               .where(Message.user_id == user_id, Message.application_id.in_(chunk), Message.pinned.is_(True)))
-        for app_id, mid, date, label, user_label in rows:
-            events[app_id].append(pipeline.Event(date, label=user_label or label, message_id=mid))
-        rows = session.execute(select(StatusChange.application_id, StatusChange.at, StatusChange.to_status)
-                               .where(StatusChange.user_id == user_id, StatusChange.application_id.in_(chunk), StatusChange.source == "user"))
-        for app_id, at, status in rows:
-            events[app_id].append(pipeline.Event(at, status=status))
-    return events
-
-
-def _events(session: Session, user_id: int, app_ids: list[int]) -> dict[int, list[pipeline.Event]]:
-    """All the events of these applications: their messages and the user's status corrections."""
-    events: dict[int, list[pipeline.Event]] = defaultdict(list)
-    for chunk in _chunks(app_ids):
-        rows = session.execute(select(Message.application_id, Message.id, Message.date, Message.label, Message.user_label)
-                               .where(Message.user_id == user_id, Message.application_id.in_(chunk)))
+        where = [Message.user_id == user_id, Message.application_id.in_(chunk)]
+        if pinned_only:
+            where.append(Message.pinned.is_(True))
+        rows = session.execute(select(Message.application_id, Message.id, Message.date, Message.label, Message.user_label).where(*where))
         for app_id, mid, date, label, user_label in rows:
             events[app_id].append(pipeline.Event(date, label=user_label or label, message_id=mid))
         rows = session.execute(select(StatusChange.application_id, StatusChange.at, StatusChange.to_status)
@@ -152,7 +140,7 @@ def link(session: Session, user_id: int, messages: list[Message], ghosted_days: 
         unpinned.update((m.id, m) for m in session.scalars(select(Message).where(
             Message.user_id == user_id, Message.company_key.in_(chunk), Message.pinned.is_(False))))
         apps += session.scalars(select(Application).where(Application.user_id == user_id, Application.company_key.in_(chunk))).all()
-    fixed = _pinned_events(session, user_id, [a.id for a in apps])
+    fixed = _events(session, user_id, [a.id for a in apps], pinned_only=True)
     candidates: dict[str, list[pipeline.Candidate]] = defaultdict(list)
     free: dict[int, Application] = {}
     for app in apps:
