@@ -94,6 +94,11 @@ def _row(label, conf, stage, company, role, subject, width: int) -> str:
     return fixed + (subject if len(subject) <= room else subject[: room - 1] + "…")
 
 
+@main.group("worker")
+def worker_group() -> None:
+    """Run the mail worker: scheduled syncs, one sync now, or a watch on new mail."""
+
+
 from server.account_cli import account  # noqa: E402
 from server.cli import db, pair, serve, token, user  # noqa: E402  (the server's commands, on the same group)
 
