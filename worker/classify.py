@@ -34,7 +34,7 @@ REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|antw|sv|r|rif|fw|fwd|wg|tr|rv|doorst
 _IF_SELECTED = re.compile(
     r"\b(?:if|should|once|when|in case) (?:you are|you're|your (?:application|profile|experience) (?:is|are)|you get|we decide|you have been|you've been|you were|selected) ?(?:selected|shortlisted|successful|chosen|invited|progressed|suitable|a match)?"
     r"|\bif (?:your|you|we) (?:\w+ ){0,4}(?:match|fit|meet|suitable|interested in (?:moving|progressing))|\bfalls (?:\w+ ){0,6}(?:passt|passen|interessant|infrage|uberzeugt)"
-    r"|\bsi (?:votre|ton) (?:profil|candidature) (?:correspond|retient|est retenu)|\b(?:si|en caso de que|siempre que) (?:tu|su) (?:perfil|candidatura) (?:encaja|se ajust|es seleccionad|resulta|result|encaj|cumpl)|\bals (?:je|uw|jouw) (?:profiel|sollicitatie) (?:past|aansluit)"
+    r"|\bsi (?:votre|ton) (?:profil|candidature) (?:correspond|retient|est retenu)|\b(?:si|en caso de que|siempre que) (?:tu|su) (?:perfil|candidatura) (?:encaja|se ajust|es seleccionad|resulta|result|encaj|cumpl)|\bals (?:je|uw|jouw) (?:profiel|sollicitatie) (?:past|aansluit)|\b(?:als|indien|wanneer|zodra) (?:je|u|jij) (?:\w+ )?(?:geselecteerd|uitgekozen|door bent|doorgaat)"
     r"|\bif (?:we|you)(?:'d| would| decide to| want to| choose to| wish to)? (?:like to )?(?:move|moving|proceed|progress|take (?:it|things|your)|invite|go ahead)\b|\b(?:whether|either way|or not|of niet|ou non|o no|oder nicht)\b"
     r"|\b(?:who|anyone|everyone|whoever|someone) (?:is |are |will be |gets? |would be )?(?:invited|selected|shortlisted|progressed)\b|\bbefore (?:anyone|we invite|inviting)\b"
 )
@@ -56,6 +56,23 @@ _PERSONAL = re.compile(
 """A job board's mail about the user's own application (not its newsletter or alert)."""
 
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+
+_JOB_CONTEXT = re.compile(
+    r"\b(?:interview\w*|role|position|application|candidate|candidacy|recruit\w*|hiring|talent|careers?|jobs?|itinerary|cv|resume|round|panel"
+    r"|stelle|bewerbung|kennenlernen|\w*gesprach\w*|poste|candidature|entretien|puesto|candidatura|entrevista|vacature|sollicitatie|functie|\w*gesprek\w*)\b"
+)
+"""Words of a hiring process: a meeting link or a time slot only hints at an interview in a
+message that has one (not in a calendar invitation to a team's weekly sync)."""
+
+_NEEDS_JOB_CONTEXT = frozenset({"video meeting details", "time slot given"})
+
+HIRING_SIDE = "user interviews others"
+"""The rule (label ``other``) that marks work mail about interviewing candidates: its meeting
+words do not invite the user."""
+
+IF_SELECTED = "invitation only if selected"
+"""Evidence of an invitation promised for later ("if shortlisted, we will invite you to
+interview"): a confirmation's wording, never a rejection's."""
 
 OWN_STORY = "writer tells of their own rejection"
 """The rule (label ``other``) that marks a friend's news: not a rejection of the user,
@@ -111,10 +128,14 @@ def classify(msg: ParsedMessage) -> Classification:
     subject = "" if reply else fold(msg.subject)
     text = fold(msg.body) if not subject else f"{subject}\n{fold(msg.body)}"
     evidence = _evidence(text, subject)
+    if any(e.rule in _NEEDS_JOB_CONTEXT for e in evidence) and not _JOB_CONTEXT.search(text):
+        evidence = [e for e in evidence if e.rule not in _NEEDS_JOB_CONTEXT]
     evidence.extend(_sender_evidence(msg))
     scores = dict.fromkeys(("rejection", "application_confirmation", "interview_invitation", "offer", "job_alert", "recruiter_outreach", "other"), 0.0)
     for e in evidence:
         scores[e.label] += e.weight
+    if any(e.rule == HIRING_SIDE for e in evidence):
+        scores["interview_invitation"] = 0.0
     label = _decide(scores, evidence, msg, text)
     confidence = _confidence(label, scores)
     if _model_may_rescue(label, evidence):
@@ -140,12 +161,18 @@ def _model_may_rescue(label: str, evidence: list[Evidence]) -> bool:
     or sourcing: calling those a rejection is the costly mistake."""
     if label not in ("other", "application_confirmation"):
         return False
-    if any(e.rule in ("application withdrawn", OWN_STORY) for e in evidence):
+    if any(e.rule in _NO_RESCUE for e in evidence):
+        return False
+    # Any sign of a meeting to come, however weak (a time of day, a slot, a link), blocks the
+    # rescue: only "interview" named in passing does not, as rejections after one do that.
+    if any(e.label == "interview_invitation" and e.rule != "interview mentioned" for e in evidence):
         return False
     return not any(e.label in _NEVER_RESCUED and e.weight >= 2 for e in evidence)
 
 
+_SOFT_PROPOSALS = frozenset({"are you available", "meeting proposed"})
 _NEVER_RESCUED = frozenset({"interview_invitation", "offer", "job_alert", "recruiter_outreach"})
+_NO_RESCUE = frozenset({"application withdrawn", OWN_STORY, HIRING_SIDE, IF_SELECTED, "writer is the candidate"})
 
 
 def _model_rejection(text: str) -> Evidence | None:
@@ -171,11 +198,27 @@ def _evidence(text: str, subject: str) -> list[Evidence]:
         haystack = subject if rule.subject_only else text
         if not haystack or (rule.prefilter and not rule.prefilter.may_match(prepared[rule.subject_only])):
             continue
+        promised = None
         for match in rule.pattern.finditer(haystack):
             if _counts(rule, haystack, match, relayed):
                 found.append(Evidence(rule.label, rule.name, match.group(0).strip(), rule.weight))
                 break
+            if promised is None and rule.label == "interview_invitation" and rule.weight >= 2 and _promised(_sentence(haystack, match.start(), match.end())):
+                promised = match
+        else:
+            if promised is not None:
+                found.append(Evidence("application_confirmation", IF_SELECTED, promised.group(0).strip(), 0))
     return found
+
+
+def _promised(sentence: str) -> bool:
+    """Whether a sentence promises the user a meeting should they be chosen ("if you are
+    shortlisted, we will invite you"), not one that tells of others being invited."""
+    found = _IF_SELECTED.search(sentence)
+    return found is not None and _PROMISE_START.match(found.group(0)) is not None
+
+
+_PROMISE_START = re.compile(r"(?:if|should|once|when|in case|si|als|falls|en caso|siempre|indien|wanneer|zodra)\b")
 
 
 def _counts(rule: Rule, text: str, match: re.Match, relayed: bool = False) -> bool:
@@ -222,13 +265,28 @@ def _sender_evidence(msg: ParsedMessage) -> list[Evidence]:
     return found
 
 
+_EXPLICIT_INVITATIONS = frozenset({
+    "invitation to interview", "would like to meet", "schedule a call", "availability requested", "interview confirmed",
+    "are you available", "interview rescheduled", "next round", "complete the assessment", "slots offered", "scheduling link",
+    "de: Einladung", "de: Termin", "de: nächste Runde", "fr: invitation", "fr: disponibilités", "fr: étape suivante",
+    "es: invitación", "es: disponibilidad", "es: siguiente fase", "nl: uitnodiging", "nl: beschikbaarheid", "nl: volgende ronde",
+})
+"""Invitation rules that ask the user to a next step in so many words. In an email that also
+says no in so many words ("not this role, but would you interview for that one?") only
+these make it an invitation: a subject naming the stage, a time or a meeting link in a
+rejection do not."""
+
+
 def _decide(scores: dict[str, float], evidence: list[Evidence], msg: ParsedMessage, text: str) -> str:
     rej, inv, off = scores["rejection"], scores["interview_invitation"], scores["offer"]
     conf, alert, out = scores["application_confirmation"], scores["job_alert"], scores["recruiter_outreach"]
     phrase_alert = sum(e.weight for e in evidence if e.label == "job_alert" and e.weight >= 2 and not e.rule.startswith("sender"))
     strong_rej = any(e.label == "rejection" and e.weight >= 3 for e in evidence)
     own_application = _PERSONAL.search(text[:1000]) is not None
-    sourcing = out >= 4 and out >= phrase_alert and out >= inv and not own_application and rej < 3
+    # A recruiter's "are you free for a quick call this week?" is how sourcing asks: such soft
+    # proposals do not outweigh the signs of an unsolicited approach.
+    firm_inv = inv - sum(e.weight for e in evidence if e.rule in _SOFT_PROPOSALS)
+    sourcing = out >= 4 and out >= phrase_alert and out >= firm_inv and not own_application and rej < 3
     if phrase_alert >= 2 and alert >= 4 and conf < 4 and not sourcing and not ((strong_rej or conf >= 2) and own_application):
         return "job_alert"
     if any(e.rule == OWN_STORY for e in evidence):
@@ -237,7 +295,8 @@ def _decide(scores: dict[str, float], evidence: list[Evidence], msg: ParsedMessa
         return "offer"
     if sourcing and off < 3:
         return "recruiter_outreach"
-    if inv >= 3:
+    explicit = sum(e.weight for e in evidence if e.rule in _EXPLICIT_INVITATIONS)
+    if inv >= 3 and (explicit >= 3 or not strong_rej):
         return "interview_invitation"
     withdrawn = any(e.rule == "application withdrawn" for e in evidence)
     if rej >= 3 and (rej >= conf or (strong_rej and not withdrawn)):

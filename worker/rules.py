@@ -5,7 +5,9 @@ because they run on a folded copy of the text (see ``fold``). Each rule's name i
 evidence: the classifier reports which rules fired and on what words.
 
 Weights: 3 is a phrase that decides on its own ("we have decided to move forward with
-other candidates"); 2 a strong hint; 1 a hint that only counts together with others.
+other candidates"); 2 a strong hint; 1 a hint that only counts together with others; 0 a
+signal that decides nothing but is reported and guards the model's rescue (a time of day, the
+user writing as the candidate).
 """
 
 import re
@@ -101,7 +103,7 @@ _REJECT_STRONG = {
     "score below the threshold": r"\b(?:below|under) (?:the|our) (?:threshold|cut-?off|pass mark|passing score|benchmark)|\b(?:sous|en dessous) (?:du|le) seuil\b|\bpor debajo del (?:corte|umbral|minimo)\b|\bnicht bestanden\b",
     "not the right fit": r"\bnot (?:quite )?(?:a|the) (?:right |strong |good |close )?(?:fit|match)\b",
     "no longer considered": r"\bno longer (?:being )?(?:considered|under consideration|in consideration|in the running|in process)",
-    "not invited further": r"(?:\bnot|n't) (?:be )?(?:inviting|invite|invited) you (?:to|for|back)",
+    "not invited further": r"(?:\bnot|n't) (?:be |going to |be able to )?(?:inviting|invite|invited) you (?:to|for|back)",
     "status not selected": r"\n[^\w\n]{0,3}(?:descartad[ao]|rechazad[ao]|no seleccionad[ao]|not selected|unsuccessful|rejected|abgelehnt|afgewezen|non retenue?|refusee?)\s*(?:[-:]|\u2013|\u2014|\n)|\bstatus\b[^.\n]{0,80}? (?:updated|changed|set|moved) (?:to|as):? ['\"]?(?:position closed|closed|not selected|rejected|declined|unsuccessful|not progressing|archived|not referred)\b"
     r"|\b(?:status|statut|estado|estatus)\s*:?\s*['\"]?(?:not selected|unsuccessful|rejected|declined|not referred|non retenue?|refusee?|no seleccionad[oa]|descartad[oa]|rechazad[oa]|abgelehnt|afgewezen|niet geselecteerd)\b|\b(?:status|application) (?:has been |was |is )?(?:updated|changed|marked|set)? ?(?:to|as)? ?['\"]?(?:not selected|rejected|declined|not progressing|unsuccessful|no longer under consideration)",
     "decided against": r"\b(?:decided|chose|choose) against\b|\b(?:decided to|going to|have to|will|'ll|must|'re going to) pass\b(?= (?:at this|this time|for now|on (?:your|this|the) (?:application|candidacy|role)|on moving)|[.!,;])",
@@ -167,7 +169,7 @@ _REJECT_STRONG = {
     "es: puesto cubierto": r"\b(?:puesto|vacante|posicion|proceso) (?:ha sido|ya ha sido|fue|ya esta|esta|se ha) (?:cubiert|cerrad|cancelad|suspendid|congelad)",
     "es: no podemos ofrecer": r"\bno (?:podemos|podremos|vamos a) (?:ofrecer|ofrecerte|ofrecerle|contar contigo|contar con usted|extenderte|extenderle|hacerte|hacerle)",
     # Dutch
-    "nl: niet verder": r"\b(?:gaan|kunnen|zullen|gaat|kan|willen)(?: \w+)? (?:helaas )?niet (?:verder|door)\b|\bniet (?:verder|door) (?:met|in|naar) (?:je|jouw|uw|de)"
+    "nl: niet verder": r"\b(?:gaan|kunnen|zullen|gaat|kan|willen)(?: \w+)? (?:helaas )?niet (?:verder|door)\b|\bniet (?:verder|meer|langer) in behandeling\b|\bniet (?:verder|door) (?:met|in|naar) (?:je|jouw|uw|de)"
     r"|\bniet (?:in aanmerking|geselecteerd|gekozen|uitgenodigd|voor een (?:gesprek|vervolg))",
     "nl: andere kandidaat": r"\b(?:gekozen|gaan|verder|kiezen|besloten|voorkeur gegeven|voorkeur) (?:\w+ ){0,3}(?:voor|met|aan) (?:een |de |twee )?(?:andere|interne|meer ervaren) (?:kandida|sollicitant)"
     r"|\b(?:voortzetten|voort te zetten|verdergaan|verder te gaan|verder gaan|doorgaan|door te gaan|in zee (?:te )?gaan|verder|door) met (?:een |de |twee |enkele |)(?:andere|interne|externe) (?:kandida|sollicitant)"
@@ -182,7 +184,7 @@ _REJECT_STRONG = {
     r"|\b(?:vacature|functie|positie)\b(?: \w+){0,3} niet (?:langer|meer) (?:in te vullen|te vervullen|open te stellen|invullen|vervullen)|\bvacature (?:\w+ ){0,2}(?:komt te vervallen|vervalt)"
     r"|\b(?:sollicitatie|selectie|wervings)?procedure (?:\w+ ){0,3}(?:beeindigd|stopgezet|afgebroken|gestaakt)",
     "nl: andere kandidaat aangenomen": r"\bandere (?:kandidaat|kandidate|sollicitant) (?:\w+ ){0,2}?(?:aangenomen|gevonden|geselecteerd|aangesteld)\b|\b(?:geen|niet) (?:\w+ )?(?:aanbod|plek|plaats|functie|contract) (?:\w+ )?(?:doen|aanbieden|bieden)\b|\bniet de (?:juiste )?(?:match|kandidaat)\b",
-    "nl: sluit niet aan": r"\b(?:sluit|sluiten|past|passen) (?:\w+ ){0,3}(?:niet|onvoldoende) (?:goed |voldoende )?(?:aan|bij)\b|\bniet (?:goed |voldoende )?aan (?:bij )?(?:het|de|onze) (?:profiel|functie|eisen)",
+    "nl: sluit niet aan": r"\b(?:sluit|sluiten|past|passen) (?:\w+ ){0,3}(?:niet|onvoldoende) (?:meer |langer )?(?:goed |voldoende )?(?:aan|bij)\b|\bniet (?:goed |voldoende )?aan (?:bij )?(?:het|de|onze) (?:profiel|functie|eisen)",
 }
 
 _REJECT_MEDIUM = {
@@ -229,41 +231,79 @@ _INVITE = {
     + r"|\b(?:like|love|keen|want) to (?:speak with you|meet you|chat with you|talk with you|get to know you|learn more about you)\b(?! (?:again|in the future|down the road))",
     "schedule a call": r"\b(?:schedule|book|arrange|set up|find a time for|pick a time for|choose a time for|grab|lock in|select) (?:a|an|your|the|our|some|a time for|a slot for|a time|time for|in a|in an) (?:\w+[ -]){0,3}(?:call|interview|phone screen|screen|chat|meeting|video call|conversation|slot|onsite|session|time slot)s?\b"
     r"|\b(?:pick|choose|select|book|reserve|grab) (?:a |another |a new |an alternative |your |a suitable |a convenient )?(?:preferred )?(?:time|slot|date|time slot)s?\b(?! (?:off|away))",
-    "interview rescheduled": r"\b(?:move|moving|reschedule|rescheduling|push|shift|postpone) (?:it|this|that|the (?:interview|call|meeting|chat)|your (?:interview|call)|our (?:call|chat|meeting|interview)) (?:back )?(?:to|until) (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next|another|a later|later|\d)"
+    "interview rescheduled": r"\b(?:move|moving|moved|reschedule|rescheduling|rescheduled|push|pushed|shift|shifted|postpone|postponed) (?:it|this|that|the (?:[\w-]+ ){0,4}?(?:interview|call|meeting|chat|session)|your (?:[\w-]+ ){0,4}?(?:interview|call|session|conversation)|our (?:call|chat|meeting|interview)) (?:back )?(?:to|until) (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next|another|a later|later|\d)"
     r"|\breminder (?:of|about|for) (?:your|the|our) (?:upcoming |scheduled )?(?:\w+ ){0,2}?(?:interview|call|meeting|assessment|screen)\b|\byour (?:upcoming|scheduled) (?:\w+ ){0,2}?(?:interview|call|assessment)\b|\binterviewers?\s*:",
     "availability requested": r"\b(?<!for )(?:your|share (?:your|some)|send (?:me|us) (?:your|a few)|let (?:me|us) know (?:your|what)|what is your|what's your) (?:\w+ )?availability\b|\b(?:suitable|convenient|preferred|available) (?:times|time slots?|slots|dates)\b"
     r"|\bavailab(?:le|ility) (?:for|to) (?:a|an) (?:\w+ )?(?:call|chat|interview|conversation|phone|meeting)|\b(?:which|what) (?:of these )?(?:times?|slots?|days?|dates?) (?:work|suit|would work)",
-    "scheduling link": r"interviews?[-/]schedul|\b(?:calendly\.com|goodtime\.io|cal\.com|hackerrank\.com|codility\.com|codesignal\.com|testgorilla\.com|hirevue\.com|coderbyte\.com|karat\.com|modernhire|harver\.com|pymetrics|spark hire|zoom\.us/j|teams\.microsoft\.com/l/meetup)",
+    "scheduling link": r"interviews?[-/]schedul|\b(?:calendly\.com|goodtime\.io|modernloop\.io|softgarden\.io/slot|cal\.com|hackerrank\.com|codility\.com|codesignal\.com|testgorilla\.com|hirevue\.com|coderbyte\.com|karat\.com|modernhire|harver\.com|pymetrics|spark hire)",
     "complete the assessment": r"\b(?:complete|take|start|begin|attempt|finish|submit|access) (?:the|a|an|your|this|our) (?:\w+[ -]){0,3}(?:assessment|test|challenge|exercise|assignment|task|questionnaire|case study)\b(?! (?:you|which you) (?:took|completed))",
     "next round": r"\b(?:move|moving|progress|progressing|advance|advancing|invite|inviting|take|taking) (?:you )?(?:forward |on |through )?to (?:the )?(?:next|second|third|final|following) (?:stage|round|step|phase)|\b(?:through|onto|on) to the next (?:stage|round)",
-    "interview confirmed": r"\binterview (?:is )?(?:confirmed|scheduled|booked|invitation|request|details|reminder)|\b(?:confirm|confirming|confirmation of) (?:your|the) (?:\w+ )?(?:interview|call|meeting)|\binvitation to (?:interview|an interview)|\b(?:interview|call|meeting) has been (?:re)?scheduled|\breschedul(?:e|ed|ing) (?:your|the|our) (?:\w+ )?(?:interview|call|meeting)",
-    "next steps": r"\bnext steps? (?:is|are|will be|would be|in (?:the|our) process)\b|\bas a next step\b|\bnext (?:step|stage|round|phase)\b[^.!?\n]{0,60}? (?:is|will be|would be|involves|consists of) (?:a|an|the)\b",
+    "interview confirmed": r"\binterview (?:is )?(?:confirmed|scheduled|booked|invitation|request|details|reminder)|\byour (?:[\w-]+ ){0,3}?(?:interview|session|call|conversation|chat|meeting)\b[^.!?\n]{0,60}? (?:is|has been) (?:now )?(?:confirmed|scheduled|booked)\b|\b(?:confirm|confirming|confirmation of) (?:your|the) (?:\w+ )?(?:interview|call|meeting)|\binvitation to (?:interview|an interview)|\b(?:interview|call|meeting) has been (?:re)?scheduled|\breschedul(?:e|ed|ing) (?:your|the|our) (?:\w+ )?(?:interview|call|meeting)",
+    "next steps": r"\bnext steps? (?:is|are|will be|would be|in (?:the|our) process)\b|\bas a next step\b|\b(?:next|last|final|following) (?:step|stage|round|phase)\b[^.!?\n]{0,60}? (?:is|will be|would be|involves|consists of) (?:a|an|the)\b",
     "are you available": r"\b(?:are you|would you be|will you be|could you be) (?:\w+ )?(?:available|free)\b|\b(?:would you be|are you) up for (?:a|an)\b|\b(?:tell|let) (?:me|us) know (?:what|which) (?:\w+ )?(?:works|suits)\b|\bproposed (?:date|time|slot)s?\b|\b(?:whether|if) (?:the|this|that) (?:date|time|slot)s? (?:works|suits)\b|\b(?:could|can|would) you (?:come in|pop in|join us|make it|attend|do)\b(?! (?:the|a) favou?r)"
     r"|\b(?:hatten|haben|waren|bist|sind|ware) (?:sie|du) (?:\w+ ){0,3}(?:zeit|verfugbar)\b|\b(?:seriez-vous|serais-tu|etes-vous|es-tu|seriez vous|etes vous) (?:\w+ )?disponibles?\b"
     r"|\b(?:souhaite|souhaiterait|aimerait|aimerions|souhaitons|voudrions|voudrait) (?:vous|te) (?:rencontrer|voir|recevoir|parler)\b|\b(?:te|le) gustaria (?:tener|hacer|mantener|agendar|conocer|venir)|\b(?:estas|esta usted|estarias|estaria) disponible"
     r"|\b(?:ben je|bent u|zou je|zou u|heb je|heeft u|kun je|kunt u) (?:\w+ ){0,3}(?:beschikbaar|tijd|langskomen)\b",
     # German
-    "de: Einladung": r"\b(?:einladen|einladung|laden (?:sie|dich) (?:\w+ )?(?:zu|ein)|lade (?:sie|dich) (?:\w+ )?(?:zu|ein))\b(?:(?! nicht).){0,80}(?:gesprach|interview|kennenlernen|termin|assessment|telefonat|call|probearbeit|runde|test|video)|\b(?:gesprach|interview|kennenlernen|termin|assessment|telefonat|probearbeit|test)\w* (?:\w+ ){0,4}einladen"
+    "de: Einladung": r"\b(?:einladen|(?<!fur die )einladung|laden (?:sie|dich) (?:\w+ )?(?:zu|ein)|lade (?:sie|dich) (?:\w+ )?(?:zu|ein))\b(?:(?! nicht)[^!?\n]){0,80}(?:gesprach|interview|kennenlernen|termin|assessment|telefonat|call|probearbeit|runde|test|video)|\b\w*(?:gesprach|interview|kennenlernen|termin|assessment|telefonat|probearbeit|test)\w* (?:\w+ ){0,4}einladen\b"
+    r"|\bzu (?:einem|einer|unserem|unserer|dem|der) (?:\w+ )?\w*(?:gesprach|interview|kennenlernen|telefonat|probetag|probearbeit|assessment)\w*\b[^.!?\n]{0,40}?\beinladen\b"
     r"|\b(?:mochten|wurden|mochte|wurde|wollen) (?:sie|dich|euch) (?:\w+ ){0,3}?(?:gerne?|sehr gerne?) (?:\w+ ){0,2}?(?:kennenlernen|kennen lernen|treffen|sprechen)\b|\bim nachsten schritt (?:laden|mochten|wurden|bitten)",
     "de: Termin": r"\btermin(?:e|vorschlag|vorschlage|optionen)?\b (?:\w+ ){0,3}(?:vereinbaren|vorschlagen|auswahlen|buchen|finden|abstimmen)|\b(?:terminvorschlag|terminvorschlage|terminbuchung)"
     r"|\b(?:ihre|deine) verfugbarkeit|\bwann (?:sie|du) zeit|\bpasst (?:ihnen|dir|euch) (?:\w+ )?(?:der|ein|einer|am|um|montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b"
     r"|\b(?:ob|wenn) (?:der|dieser|ein|einer|die|das) (?:\w+ )?(?:termin|zeitpunkt|uhrzeit|datum)\w* (?:\w+ ){0,2}?(?:passt|klappt|moglich ist)|\bob (?:das|es) (?:\w+ )?klappt\b|\bvorschlag: (?:montag|dienstag|mittwoch|donnerstag|freitag)",
     "de: nächste Runde": r"\bnachste[rn]? (?:schritt|runde|phase|stufe)\b[^.!?\n]{0,60}? (?:ist|wird|ware|besteht aus) (?:ein|eine|das|der|die)\b|\b(?:in die|zur|fur die) nachste[n]? (?:schritt|runde|phase|stufe)|\b(?:zu einem|zum|fur ein|zu einer|in die) zweiten (?:runde|gesprach|termin|interview)\b",
     # French
-    "fr: invitation": r"\b(?:convier|convions|convie|inviter|invitons|convocation|invitation) (?:a|au|pour|vous|te)\b(?:(?! pas).){0,60}(?:entretien|echange|rencontre|test|appel|visio|assessment|journee|rendez-vous)",
+    "fr: invitation": r"\b(?:convier|convions|convie|inviter|invitons|convocation|invitation) (?:a|au|pour|vous|te)\b(?:(?! pas)[^.!?\n]){0,60}(?:entretien|echange|rencontre|test|appel|visio|assessment|journee|rendez-vous)",
     "fr: disponibilités": r"\b(?<!pour )(?<!de )(?:vos|tes|votre|ta) disponibilit|\b(?:nouveaux |autres )?creneaux (?:\w+ )?(?:proposes|disponibles|suivants)|\b(?:celui|celle|le creneau|la date) qui (?:vous|te) (?:convient|conviendrait|arrange)|\bvotre entretien (?:\w+ ){0,2}?(?:aura lieu|est (?:prevu|confirme|fixe|programme|planifie|maintenu)|se deroulera)|\b(?:maintenons|confirmons|reportons|decalons|deplacer|reprogrammer) (?:\w+ ){0,2}?(?:votre|ton|l') ?entretien|\b(?:planifier|fixer|organiser|caler|programmer|reserver) (?:un|une|le|la|votre|ton) (?:entretien|echange|rendez-vous|appel|call|visio|creneau)|\bun creneau\b",
     "fr: étape suivante": r"\bprochaine etape\b[^.!?\n]{0,60}? (?:est|sera|consiste) (?:un|une|le|la|a)\b|\b(?:a la|pour la) (?:prochaine|suivante|deuxieme|seconde) (?:etape|phase|tour)|\b(?:prochaine|deuxieme|seconde) etape (?:du processus|sera|consiste)",
     # Spanish
-    "es: invitación": r"\b(?:invitarte|invitarle|invitamos|invitaros|convocarte|convocarle|convocamos|convocatoria|invitacion) (?:a|para)\b(?:(?! no).){0,60}(?:entrevista|reunion|llamada|prueba|videollamada|conversacion|test|assessment)",
+    "es: invitación": r"\b(?:invitarte|invitarle|invitamos|invitaros|convocarte|convocarle|convocamos|convocatoria|invitacion|(?:te|le|os) invita(?:mos)?) (?:a|para)\b(?:(?! no)[^.!?\n]){0,60}(?:entrevista|reunion|llamada|prueba|videollamada|conversacion|test|assessment)",
     "es: disponibilidad": r"\b(?<!por )(?:tu|su|vuestra) disponibilidad\b|\b(?:agendar|programar|coordinar|concertar|fijar|reservar) (?:una|la|tu|su|el) (?:entrevista|llamada|reunion|videollamada|cita|hueco|horario|franja)"
     r"|\b(?:te|le|os) (?:proponemos|propongo|sugerimos|ofrecemos) (?:\w+ ){0,2}?(?:horarios?|fechas?|alternativas|huecos?|opciones|franjas?)\b|\b(?:te|le|os) (?:viene|vendria|va) bien\b|\bconfirm(?:e|a|ar|en|ad) (?:su|tu|vuestra) asistencia"
     r"|\b(?:le|te|les|os) (?:citamos|convocamos) (?:a|para)\b|\b(?:ganas de|encantaria|gustaria|gustaria mucho) conocer(?:te|le|os)\b|\b(?:seguir|avanzar|continuar) (?:adelante )?contigo\b|\bgustaria que (?:siguieras|continuaras|avanzaras|pasaras|participaras)",
     "es: siguiente fase": r"\b(?:siguiente|proximo|primer) (?:paso|fase|etapa)\b[^.!?\n]{0,60}? (?:es|sera|consiste en) (?:un|una|el|la)\b|\b(?:a la|para la) (?:siguiente|proxima|segunda) (?:fase|etapa|ronda)|\b(?:has|ha) pasado a la siguiente",
     # Dutch
-    "nl: uitnodiging": r"\b(?:uitnodigen|uitnodiging|nodigen (?:je|u) (?:\w+ )?uit)\b(?:(?! niet).){0,60}(?:gesprek|interview|kennismaking|assessment|test|videocall|call)|\b(?:gesprek|interview|kennismaking|assessment)\w* (?:uit te nodigen|uitnodigen)",
+    "nl: uitnodiging": r"\b(?:uitnodigen|uitnodiging|nodigen (?:we |wij |ik )?(?:je|u|jou) (?:\w+ )?uit)\b(?:(?! niet)[^.!?\n]){0,60}(?:gesprek|interview|kennismaking|assessment|test|vragenlijst|videocall|call)|\b(?:gesprek|interview|kennismaking|assessment)\w* (?:uit te nodigen|uitnodigen)",
     "nl: beschikbaarheid": r"\b(?<!voor )(?:je|jouw|uw) beschikbaarheid\b|\b(?:een|je|jouw|uw|het|ons|dit) (?:\w+ )?(?:gesprek|interview|kennismaking|afspraak|call|videocall|kennismakingsgesprek|sollicitatiegesprek|moment) (?:met (?:je|jou|u) )?(?:in te plannen|inplannen)\b|\b(?:je|u) (?:graag )?in (?:te )?plannen\b|\b(?:afspraak (?:maken|inplannen)|een tijdstip|tijdslot)\b"
     r"|\blangs (?:kunnen |te )?komen\b|\b(?:wil|willen|zou|zouden) (?:\w+ ){0,2}?graag (?:met (?:je|jou|u) )?(?:kennismaken|kennis maken|ontmoeten|spreken)\b|\bwelk (?:moment|tijdstip) (?:je|u|jou) (?:het beste )?(?:past|schikt|uitkomt)",
+    # Meeting proposals that name no interview: "fancy a coffee on Thursday?", "can you jump on
+    # a call tomorrow at 3?", "hast du Lust, nächste Woche auf einen Kaffee vorbeizukommen?"
+    "meeting proposed": r"\b(?:coffee|lunch|call|chat|video call|meeting|catch-up|kaffee|telefonat|gesprach|cafe|appel|echange|llamada|reunion|koffie|belletje|gesprek)\b[^.!?\n]{0,50}?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next week|this week|montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|nachste woche|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|lunes|martes|miercoles|jueves|viernes|sabado|manana|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag)\b[^.!?\n]{0,50}\?"
+    r"|\b(?:probetag|probearbeit\w*|schnuppertag|proefdag|meeloopdag|journee d'(?:essai|immersion)|(?:dia|jornada) de prueba|trial (?:day|shift)|work trial)\b[^.!?\n]{0,60}\?"
+    r"|\bwhen (?:suits you|works for you|would suit you|are you (?:free|around|available))\b|\bwanneer (?:schikt|past|komt) het (?:je|jou|u)\b|\bwann (?:hast du|haben sie) (?:\w+ )?zeit\b|\bquand (?:seriez-vous|etes-vous|es-tu|serais-tu) (?:\w+ )?disponible|\bcuando (?:te|le) (?:viene|vendria) bien\b"
+    r"|\b(?:can|could) you (?:jump|hop) on (?:a|the) (?:quick )?(?:call|zoom|video call)\b|\b(?:fancy|up for) (?:a |an )?(?:coffee|lunch|call|chat)\b[^.!?\n]{0,60}\?"
+    r"|\b(?:would you like|do you want|want|fancy|like|keen) to (?:come|pop) (?:by|in|over|along|round)\b|\b(?:vorbeizukommen|vorbeikommen|vorbeizuschauen|vorbeischauen)\b"
+    r"|\b(?:podrias|puedes|podria usted|puede usted|te animas a|quieres) (?:venir|pasarte|pasar por)\b|\b(?:even |eens |een keer )?(?:langskomen|langs te komen)\b|\b(?:wil|kun|kan|zou) (?:je|u) (?:\w+ ){0,5}?(?:proefdag|meeloopdag|proefles)\b",
+    # Slots offered: "here are three slots - reply with the one that suits", "could you choose one of these?"
+    "slots offered": r"\bhere are (?:\w+ )?(?:slots|times|options|dates|time slots)\b|\b(?:choose|pick|select) one of (?:these|the following|the slots|the times|the options|the dates)\b|\breply with (?:your pick|the one|the slot|the time|your choice|your preferred)\b"
+    r"|\b(?:which|what) (?:day|time|date|slot|option)s? (?:do you prefer|would you prefer|suits you|works for you|works best)\b|\b(?:is|are) (?:free|available) (?:on )?(?:monday|tuesday|wednesday|thursday|friday)\b"
+    r"|\b(?:que|quel(?:le)?|welche[rns]?|welk(?:e)?) (?:dia|hora|horario|jour|date|creneau|heure|tag|termin|uhrzeit|dag|moment|tijdstip) (?:prefieres|prefiere|te viene mejor|le viene mejor|preferez|preferes|vous convient|te convient|passt|ist (?:ihnen|dir) lieber|heeft je voorkeur|past (?:je|u))\b"
+    r"|\b(?:ware|waere|passt|ginge|geht) (?:ihnen|dir|euch) (?:\w+ ){0,5}?(?:recht|passen)\b|\b(?:buche|buchen|wahle|wahlen) (?:sie |dir |sich )?(?:\w+ ){0,3}?(?:einen |ihren |deinen )?(?:freien |passenden )?(?:slot|termin|zeitfenster|wunschtermin)\b"
+    r"|\bmogliche (?:termine|zeitfenster|slots)\b|\bwelche[rs]? (?:termin|zeitpunkt|tag|slot) (?:\w+ )?(?:passt|lieber)\b|\b(?:choisissez|choisis|reservez|reserve) (?:un|votre|ton) creneau\b|\belige (?:un|tu) (?:hueco|horario)\b|\bkies (?:een|je) (?:moment|tijdstip|tijdslot)\b",
+    # Confirmations, reminders and logistics of a meeting already arranged.
+    "meeting arranged": r"\b(?:you're|you are) meeting (?:\w+ ){1,3}?(?:tomorrow|today|on)\b|(?<!for )\byour (?:[\w-]+ )?(?:interview|conversation|call|meeting|session|chat) (?:\w+ ){0,3}?tomorrow\b|\b(?:you'll|you will) be meeting\b|\bask for (?:me|\w+) at (?:the )?reception\b"
+    r"|\b(?:bestatigen|bestaetigen) (?:wir|ich) (?:ihnen |dir )?(?:ihren|deinen|den|unseren) (?:\w+ )?(?:termin|gesprachstermin)\b|\b(?:ihr|dein|unser) (?:\w+ )?(?:termin|gesprach|kennenlernen|interview) (?:am|ist|wurde|findet)\b[^.!?\n]{0,60}?\b(?:bestatigt|verschoben|statt|eingetragen)\b|\bgesprachspartner(?:in|innen)?\s*:"
+    r"|\b(?:vous avez|tu as) (?:\w+ )?rendez-vous\b|\b(?:vous|te) propos(?:ons|e) (?:\w+ ){0,2}?(?:une journee d'essai|(?:un |une |le |la )?(?:second |deuxieme |premier |nouvel |nouveau )?(?:entretien|echange|rendez-vous|appel|rencontre|visio|test))\b|\bretenue? pour la suite\b"
+    r"|\b(?:te|le|os) confirmamos (?:la|tu|su|el) (?:\w+ )?(?:entrevista|cita|reunion|llamada|videollamada)\b|\b(?:te|le) recibir(?:a|an)\s*:|\b(?:te|le|os) (?:proponemos|propongo) (?:una|un) (?:\w+ )?(?:entrevista|videoentrevista|llamada|reunion|prueba|dia de prueba|videollamada)\b"
+    r"|\b(?:heb je|hebt u|heeft u) (?:\w+ ){0,3}?(?:een )?(?:\w*gesprek|interview|kennismaking|videocall)\b(?! (?:\w+ )?(?:gehad|gevoerd))",
+    # A reminder of an interview in any language: "Rappel : votre entretien demain"
+    "interview reminder": r"\b(?:reminder|rappel|erinnerung|herinnering|recordatorio)\b[^.!?\n]{0,40}?\b(?:interview|call|conversation|entretien|rendez-vous|gesprach|termin|kennenlernen|gesprek|entrevista|cita)\b",
+    # Tasks sent to do: "voici un petit test technique à faire chez toi", "you are asked to complete the following"
+    "task to do": r"(?<!were )(?<!was )(?<!been )\b(?:asked|invited|required) to (?:complete|take|sit|record)\b|\b(?:test|exercice|cas pratique|etude de cas)(?: technique)? (?:\w+ ){0,2}?a (?:faire|rendre|realiser)\b|\bgustaria que (?:realizaras|realizara|hicieras|hiciera|completaras|completara)\b"
+    r"|\b(?:you'll|you will|you'd|you would|please) present (?:it|this|your|the)\b|\b(?:bitten wir (?:sie|dich),? (?:\w+ ){0,6}?(?:zu )?(?:absolvieren|bearbeiten|durchzufuhren|auszufullen))\b|\b(?:like|love|want) you to (?:attend|join us|come in|take part|participate|record)\b|\baccept your place\b",
     "nl: volgende ronde": r"\bvolgende (?:stap|ronde|fase)\b[^.!?\n]{0,60}? (?:is|wordt|bestaat uit) (?:een|het|de)\b|\b(?:naar de|voor de|door naar de) (?:volgende|tweede) (?:stap|ronde|fase)\b",
+}
+
+_INVITE_MEDIUM = {
+    "video meeting details": r"\bmeet\.google\.com/|\bzoom\.us/j/|\bteams\.microsoft\.com/l/meetup|\bclick here to join the meeting\b|\bjoin (?:via|on|with) (?:google meet|zoom|teams|microsoft teams)\b|\bmicrosoft teams meeting\b|\bmeeting id\s*:|\b(?:teams|zoom|meet|google meet|video)[- ]link\b|\blien (?:google meet|zoom|teams|visio)\b",
+    "time slot given": r"\b\d{1,2}[:.h]\d{2} ?(?:-|\u2013|to|bis|a|tot|hasta) ?\d{1,2}[:.h]\d{2}\b|\b(?:de|van|von) \d{1,2}h? (?:a|tot|bis) \d{1,2}(?:h|:\d{2}| uhr| uur)\b",
+    "scheduling page": r"\b(?:self-schedule|/schedul\w*/|/appointments/|/book/|/availability/)",
+}
+
+_INVITE_SIGNAL = {
+    # A time of day in the message: not an invitation on its own, but a rejection does not
+    # propose one, so it keeps the model from calling the message a rejection.
+    "a time is given": r"\b\d{1,2}(?::\d{2}|h\d{2}| ?(?:am|pm|uhr|uur|ish)\b)|\b(?:at|um|om|a las|sobre las|vers) \d{1,2}(?:[:.h]\d{2})?(?= ?(?:am|pm|uhr|uur|h)?[?.!,\s])",
 }
 
 _INVITE_WEAK = {
@@ -363,13 +403,13 @@ _OUTREACH = {
     r"|\bje (?:recrute|m'occupe du recrutement|suis en charge du recrutement|suis charge(?:e)? de recrutement)|\bsoy \w+,? (?:del equipo de|de) (?:talent|seleccion|recruiting|reclutamiento|rrhh|recursos humanos|talento)"
     r"|\bme pongo en contacto (?:con usted|contigo)|\b(?:recruiter|recruitmentconsultant|intercedent|headhunter|talent acquisition) (?:bij|van|voor)\b|\bmijn naam is \w+(?: \w+)?, (?:\w+ )?(?:recruiter|consultant|headhunter)"
     r"|\b(?:my|our) client\b|\bon behalf of (?:my|our|a) client|\bheadhunter\b|\bpersonalberat|\b(?:mein|unser) (?:kunde|mandant)\b|\b(?:mon|notre) client\b|\bcabinet de recrutement\b|\bchasseur de tetes\b"
-    r"|\b(?:mi|nuestro) cliente\b|\bconsultora de seleccion\b|\b(?:mijn|onze) (?:klant|opdrachtgever)\b|\brecruitmentbureau\b|\bwerving en selectie\b",
+    r"|\b(?:mi|nuestro) cliente\b|\bconsultora de seleccion\b|\b(?:mijn|onze|een|voor een) (?:klant|opdrachtgever)\b|\brecruitmentbureau\b|\bwerving en selectie\b",
     "no pressure if not a fit": r"\bif (?:this|it|now) (?:isn't|is not|doesn't|does not|isn't quite|is not quite) (?:\w+ )?(?:a fit|the right|for you|of interest|sound|the right time|interest)|\bno worries if not\b|\bfeel free to (?:pass|ignore)|\bhappy to chat\b|\bquick (?:chat|call)\b"
     r"|\bif (?:you're|you are) not (?:looking|interested|open)|\bif (?:the answer is|it's a) \W?(?:no|not now)|\b(?:not asking you to apply|cold email)\b|\b(?:grab|have|get) (?:a )?(?:virtual |quick )?coffee\b|\bvirtual coffee\b|\b(?:worth a|up for a) (?:chat|conversation)\b|\bif you(?:'re| are) (?:at all )?curious\b"
     r"|\bkein (?:problem|stress)\b|\bunverbindlich|\blockere[nrs]? (?:austausch|gesprach|kennenlernen|call)|\bvertraulich(?:e|es)? (?:telefonat|gesprach|austausch)|\b(?:hattest du|hatten sie) (?:\w+ )?lust\b|\bnicht wechseln mochten"
     r"|\bsans engagement\b|\bechange informel\b|\bsi (?:ca|cela) ne (?:vous|t)'?interesse pas|\bpas de souci\b|\b(?:partante?|dispo) pour un (?:\w+ )?(?:call|echange|appel|cafe)"
     r"|\bno pasa nada\b|\bningun problema\b|\bsi (?:ahora mismo )?no (?:estas|esta) buscando|\bte apeteceria\b|\bte apetece (?:hablar|charlar|una)|\b(?:tendrias|tiene|tienes) un rato\b|\bconversacion confidencial\b|\bproceso confidencial\b"
-    r"|\bvrijblijvend(?:e)? (?:\w+ )?(?:gesprek|kennismaking|kopje|koffie|praten|bellen|sparren)|\b(?:open ?staan|openstaat) voor\b|\bgeen probleem\b",
+    r"|\bgeen interesse\?|\bniet verder (?:te )?storen\b|\bvrijblijvend(?:e)? (?:\w+ )?(?:gesprek|kennismaking|kopje|koffie|praten|bellen|sparren)|\b(?:open ?staan|openstaat) voor\b|\bgeen probleem\b",
     "reaching out": r"\b(?:i'm|i am|i wanted|just) reaching out\b|\breaching out (?:because|about|regarding|to see)|\bsuggested (?:i|that i) (?:reach out|contact you|get in touch|email you)",
     "we are hiring": r"\b(?:we're|we are|we're currently|we are currently|i'm|i am) (?:hiring|looking for|searching for) (?:a|an) (?:[\w/-]+ ){0,4}?(?:engineer|developer|manager|designer|analyst|lead|director|head|scientist|specialist|consultant|architect|executive|officer|vp)\b"
     r"|\b(?:a|this) (?:role|position|opportunity) (?:that )?(?:might|may|could|would) (?:interest|suit|appeal to) you|\b(?:your|the) (?:background|experience|profile) (?:\w+ ){0,4}?(?:looks? like|looked like|seems like|would be) (?:a )?(?:\w+ )?(?:great|strong|good|really interesting|interesting) (?:match|fit)"
@@ -379,6 +419,12 @@ _OUTREACH = {
 # --- other ---------------------------------------------------------------------------------
 
 _OTHER = {
+    # The user's own note to an employer (thanks after an interview, a confirmation): the
+    # model must not read its polite wording as a rejection.
+    "writer is the candidate": r"\blook(?:ing)? forward to hearing\b|\bi remain (?:\w+ )?(?:interested|keen|excited|enthusiastic)\b|\b(?:i am|i'm) (?:\w+ )?(?:interested in|excited about|enthusiastic about) (?:the|this) (?:role|position|opportunity)\b"
+    r"|\bje reste (?:tres |vivement |particulierement )?(?:motivee?|interessee?|enthousiaste)\b|\bmon interet pour\b|\bmein interesse an\b|\bich freue mich auf (?:ihre|deine) (?:ruckmeldung|antwort|nachricht)\b|\bsigo (?:muy )?interesad[oa]\b|\bmi interes (?:en|por)\b|\bmijn interesse in\b|\bik blijf (?:\w+ )?geinteresseerd\b|\b(?:je tenais|je tiens) a vous remercier\b|\bconfirme ma motivation\b|\bthank you both for your time\b|\bich freue mich (?:auf|darauf)\b|\bvielen dank fur die einladung\b|\bmerci pour (?:l'invitation|votre invitation)\b|\bgracias por la invitacion\b|\bbedankt voor de uitnodiging\b|\bik kijk uit naar\b",
+    # The user sits on the hiring side: meeting words are about interviewing others.
+    "user interviews others": r"\b(?:sit|sitting|zitten|zetelen) (?:on|in) (?:the|de|het|our) (?:\w+ )?(?:panel|commissie|jury|selectiecommissie)\b|\bscorecards?\b|\bin de (?:\w+ )?(?:commissie|selectiecommissie|sollicitatiecommissie|jury) (?:te )?(?:zitten|plaatsnemen)\b|\bcandidates coming in\b|\b(?:fais|faire|fait) passer (?:un|des|les) entretiens?\b",
     # A friend's news, not an employer's answer to the user ("I got rejected", "hat mir abgesagt").
     "writer tells of their own rejection": r"\bi (?:just |finally )?(?:got|was|have been|'ve been|'ve just been) (?:\w+ )?(?:rejected|turned down)\b|(?:\bi |[^\w\s,] |^)(?:didn't|did not|didnt) get (?:the|that|this) (?:[\w-]+ ){0,2}?(?:job|role|position|offer|place)\b|\b(?:they|she|he) (?:rejected|turned down) me\b"
     r"|\b(?:hat|haben) mir (?:\w+ ){0,6}?(?:abgesagt|eine absage gegeben)|\bich (?:habe|hab) (?:\w+ ){0,3}?(?:eine )?(?:absage bekommen|absage erhalten|absage gekriegt)|\bich (?:wurde|bin) (?:\w+ ){0,2}?abgelehnt\b"
@@ -391,8 +437,9 @@ _OTHER = {
 
 _SUBJECT = [
     ("subject: rejection", "rejection", 2, r"\b(?:absage|afwijzing|unsuccessful|not selected|regret)\b|\b(?:application|candidacy|candidate) (?:status: )?rejected\b|\bdecision on your application\b|\breponse negative\b"),
-    ("subject: interview", "interview_invitation", 2, r"\b(?:interview (?:invitation|request|scheduling|confirmation|availability)|invitation to (?:interview|an interview)|schedule (?:an|your) (?:interview|call)|let's (?:chat|talk|connect)|next steps?|(?:coding|technical|online) (?:challenge|test|assessment)|assessment invitation|take-home)\b"
-     r"|\beinladung\b|\bvorstellungsgesprach\b|\bconvocation\b|\binvitation a\b|\bconvocatoria\b|\binvitacion a\b|\buitnodiging\b"),
+    ("subject: calendar invitation", "interview_invitation", 2, r"^(?:invitation|updated invitation|einladung|invitacion|uitnodiging)\s*:[^@\n]{1,150}@ "),
+    ("subject: interview", "interview_invitation", 2, r"\b(?:(?:aptitude |online |video )?test invitation|(?:your|the) interview (?:tomorrow|today)|change to your (?:\w+ )?interview|interview (?:invitation|request|scheduling|confirmation|availability)|invitation to (?:interview|an interview)|schedule (?:an|your) (?:interview|call)|let's (?:chat|talk|connect)|next steps?|(?:coding|technical|online) (?:challenge|test|assessment)|assessment invitation|take-home)\b"
+     r"|\beinladung\b|\bvorstellungsgesprach\b|\bconvocation\b|\binvitation a\b|\bconvocatoria\b|\binvitacion a\b|\buitnodiging\b|\bterminbestatigung\b|\bwunschtermin\b|\bprobearbeit\b|\bjournee d'essai\b|\bdia de prueba\b|\bproefdag\b|\bconfirmacion de (?:tu|su) entrevista\b|\b(?:te|le) invita a\b"),
     ("subject: offer", "offer", 2, r"\b(?:offer letter|job offer|offer of employment|your offer|employment offer)\b|\bvertragsangebot\b|\bzusage\b|\bpromesse d'embauche\b|\bproposition d'embauche\b|\boferta (?:de empleo|laboral)\b|\bcarta oferta\b|\baanbod\b|\barbeidsovereenkomst\b"),
     ("subject: application received", "application_confirmation", 2, r"\b(?:application (?:received|confirmation|submitted|acknowledg|sent)|thank(?:s| you) for (?:applying|your application)|we received your application)\b"
      r"|\beingangsbestatigung\b|\bbewerbungseingang\b|\b(?:danke|vielen dank|dankeschon) fur (?:ihre|deine) bewerbung\b|\bsolicitud enviada\b|\bacuse de recibo\b|\bbewerbung (?:eingegangen|erhalten)\b|\baccuse de reception\b|\bcandidature (?:recue|bien recue|enregistree)\b|\bcandidatura (?:recibida|registrada)\b|\bontvangstbevestiging\b"),
@@ -409,7 +456,9 @@ RULES: tuple[Rule, ...] = tuple(
     + _rules("rejection", 2, _REJECT_MEDIUM, unconditional=True)
     + _rules("rejection", 1, _REJECT_WEAK, unconditional=True)
     + _rules("interview_invitation", 3, _INVITE, negatable=True)
+    + _rules("interview_invitation", 2, _INVITE_MEDIUM, negatable=True)
     + _rules("interview_invitation", 0.5, _INVITE_WEAK, negatable=True)
+    + _rules("interview_invitation", 0, _INVITE_SIGNAL, negatable=True)
     + _rules("offer", 3, _OFFER, negatable=True)
     + _rules("offer", 2, _OFFER_MEDIUM, negatable=True)
     + _rules("offer", 1, _OFFER_WEAK, negatable=True)
