@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/onward classify examples/
-	$(BIN)/onward serve
+	$(BIN)/onward run
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -39,7 +39,7 @@ DATE_TIME = {"type": "string", "format": "date-time", "maxLength": 40}
 ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 LABEL = {"type": "string", "enum": LABELS}
 STATUS = {"type": "string", "enum": list(STATUSES)}
-LINK = _str(2048, 1, nullable=True, pattern="^https?://[^\\s]+$", description="An http(s) URL back to the message in webmail.")
+LINK = _str(2048, 1, nullable=True, pattern="^https?://[!-~\\u00a1-\\uffff]+$", description="An http(s) URL back to the message in webmail.")
 
 MESSAGE_IN = {
     "title": "MessageIn",
@@ -102,13 +102,17 @@ MESSAGE_PATCH = {
     "properties": {"label": LABEL, "application_id": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_ID}},
 }
 
+COMPANY_NAME = _str(200, 1, pattern="[0-9A-Za-z\\u00aa-\\uffff]",
+                    description="The employer: at least one ASCII letter or digit, or any character beyond ASCII.")
+"""The pattern reads the same in JSON Schema's regex dialect and in Python's (``\\w`` does not)."""
+
 APPLICATION_CREATE = {
     "title": "ApplicationCreate",
     "type": "object",
     "required": ["company"],
     "additionalProperties": False,
     "properties": {
-        "company": _str(200, 1, pattern="\\w"),
+        "company": COMPANY_NAME,
         "role": _str(200, nullable=True),
         "status": STATUS,
         "notes": _str(10000),
@@ -122,7 +126,7 @@ APPLICATION_PATCH = {
     "additionalProperties": False,
     "minProperties": 1,
     "properties": {
-        "company": _str(200, 1, pattern="\\w"),
+        "company": COMPANY_NAME,
         "role": _str(200, nullable=True),
         "status": STATUS,
         "notes": _str(10000),

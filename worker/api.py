@@ -38,6 +38,10 @@ class Api:
             raise ApiUnavailable(f"{method} {path}: {getattr(exc, 'reason', exc)}") from exc
         return json.loads(raw) if raw else {}
 
+    def accounts(self) -> list[dict]:
+        """The accounts of the token's user (no secrets): what a scheduled sync walks."""
+        return self._call("GET", "/accounts")["items"]
+
     def credentials(self, account_id: int) -> dict:
         return self._call("GET", f"/accounts/{account_id}/credentials")
 

@@ -99,8 +99,58 @@ def worker_group() -> None:
     """Run the mail worker: scheduled syncs, one sync now, or a watch on new mail."""
 
 
+@worker_group.command("watch")
+@click.argument("account_ids", nargs=-1, type=int)
+@click.option("--poll-interval", type=click.FloatRange(min=1), default=60.0, show_default=True,
+              help="Seconds between checks of a folder on a server without IDLE.")
+@click.option("--no-idle", is_flag=True, help="Poll even where the server offers IDLE.")
+@click.option("--ca-file", type=click.Path(exists=True, dir_okay=False), help="Trust this CA too (a self-signed server).")
+def watch(account_ids: tuple[int, ...], poll_interval: float, no_idle: bool, ca_file: str | None) -> None:
+    """Sync the watched folders of ACCOUNT_IDS (default: every account) as soon as new mail arrives (IDLE), until Ctrl-C.
+
+    The server and service token come from ONWARD_SERVER_URL and ONWARD_TOKEN."""
+    from worker import config
+    from worker.api import Api
+    from worker.exceptions import ApiRefused, ApiUnavailable
+    from worker.watch import Watcher, WatchOptions
+
+    logging.getLogger("onward").setLevel(logging.INFO)
+    api = Api(config.load())
+    try:
+        ids = list(account_ids) or [a["id"] for a in api.accounts()]
+        if not ids:
+            raise click.ClickException("no IMAP account to watch: add one with `onward account add`")
+        watcher = Watcher(api, ids, WatchOptions(idle=not no_idle, poll_interval=poll_interval, ca_file=ca_file))
+        watcher.run()
+    except (ApiUnavailable, ApiRefused) as exc:
+        raise click.ClickException(f"cannot read the accounts from the Onward server: {exc}") from exc
+    if watcher.error is not None:
+        raise click.ClickException(str(watcher.error))
+
+
+@worker_group.command("run")
+@click.option("--interval", type=click.FloatRange(min=0.01), help="Minutes between rounds [default: ONWARD_SYNC_INTERVAL_MINUTES or 10].")
+@click.option("--once", is_flag=True, help="One round, then stop.")
+def worker_run(interval: float | None, once: bool) -> None:
+    """Sync every account now and then every INTERVAL minutes, in this process (no Redis), until Ctrl-C.
+
+    The server and service token come from ONWARD_SERVER_URL and ONWARD_TOKEN. With Redis, run
+    `rq worker --with-scheduler --url $ONWARD_REDIS_URL onward` and `rq cron worker.cron` instead."""
+    import threading
+
+    from worker import config, embedded
+
+    logging.getLogger("onward").setLevel(logging.INFO)
+    minutes = interval if interval is not None else config.load().sync_interval_minutes
+    try:
+        embedded.run(minutes * 60, threading.Event(), rounds=1 if once else None)
+    except KeyboardInterrupt:
+        click.echo("\nstopped", err=True)
+
+
 from server.account_cli import account  # noqa: E402
 from server.cli import db, pair, serve, token, user  # noqa: E402  (the server's commands, on the same group)
+from server.run_cli import run  # noqa: E402
 
 main.add_command(serve)
 main.add_command(db)
@@ -108,6 +158,7 @@ main.add_command(user)
 main.add_command(token)
 main.add_command(pair)
 main.add_command(account)
+main.add_command(run)
 
 
 if __name__ == "__main__":

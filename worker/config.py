@@ -6,20 +6,30 @@ from dataclasses import dataclass
 DEFAULT_SERVER_URL = "http://127.0.0.1:5000"
 """Where ``make run`` serves the API."""
 
+DEFAULT_SYNC_INTERVAL_MINUTES = 10.0
+"""How often every account is synced (``rq cron`` and the embedded loop)."""
+
 
 @dataclass(frozen=True, slots=True)
 class WorkerConfig:
-    """``server_url`` and ``token`` (a service token) reach the Onward API."""
+    """``server_url`` and ``token`` (a service token) reach the Onward API; without ``redis_url``
+    the jobs run in-process (the embedded mode of ``make run``)."""
 
     server_url: str = DEFAULT_SERVER_URL
     token: str = ""
     timeout: float = 30.0
+    redis_url: str | None = None
+    sync_interval_minutes: float = DEFAULT_SYNC_INTERVAL_MINUTES
 
-    def __repr__(self) -> str:  # the token never reaches a log line
-        return f"WorkerConfig(server_url={self.server_url!r}, token=<hidden>, timeout={self.timeout})"
+    def __repr__(self) -> str:  # the token and a Redis password never reach a log line
+        return (f"WorkerConfig(server_url={self.server_url!r}, token=<hidden>, timeout={self.timeout}, "
+                f"redis_url={'<set>' if self.redis_url else None}, sync_interval_minutes={self.sync_interval_minutes})")
 
 
 def load(environ=os.environ) -> WorkerConfig:
-    """``ONWARD_SERVER_URL`` and ``ONWARD_TOKEN`` from the environment."""
+    """``ONWARD_SERVER_URL``, ``ONWARD_TOKEN``, ``ONWARD_API_TIMEOUT``, ``ONWARD_REDIS_URL`` and
+    ``ONWARD_SYNC_INTERVAL_MINUTES`` from the environment."""
     return WorkerConfig(server_url=environ.get("ONWARD_SERVER_URL", DEFAULT_SERVER_URL).rstrip("/"),
-                        token=environ.get("ONWARD_TOKEN", ""), timeout=float(environ.get("ONWARD_API_TIMEOUT", "30")))
+                        token=environ.get("ONWARD_TOKEN", ""), timeout=float(environ.get("ONWARD_API_TIMEOUT", "30")),
+                        redis_url=environ.get("ONWARD_REDIS_URL") or None,
+                        sync_interval_minutes=float(environ.get("ONWARD_SYNC_INTERVAL_MINUTES", DEFAULT_SYNC_INTERVAL_MINUTES)))

@@ -5,6 +5,7 @@ certificate and login failures become the plain-words errors of ``worker/excepti
 
 import imaplib
 import ssl
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +28,12 @@ FETCH_CHUNK = 500
 
 PREFIX_BYTES = 64 * 1024
 """Most bytes of a message body fetched (``BODY.PEEK[]<0.N>``); enough for the text of any real rejection."""
+
+IDLE_SLICE = 0.5
+"""Seconds per wait on the IDLE socket, so a stop request is noticed quickly."""
+
+NEW_MAIL = (b"EXISTS", b"RECENT")
+"""IDLE responses that mean a message arrived."""
 
 HEADERS_ITEM = f"BODY.PEEK[HEADER.FIELDS ({' '.join(HEADER_FIELDS)})]"
 
@@ -133,6 +140,39 @@ class Mailbox:
             for uid in chunk:
                 if uid in data:
                     yield uid, _part(data[uid], b"BODY[")
+
+    @property
+    def can_idle(self) -> bool:
+        """Whether the server offers IDLE (RFC 2177)."""
+        return bool(self.client.has_capability("IDLE"))
+
+    def wait_for_mail(self, seconds: float, stop=None) -> bool:
+        """IDLE on the examined folder (allowed read-only) for at most ``seconds``; True as soon as an
+        EXISTS or RECENT arrives, False at the end or when ``stop`` (an Event) is set. The socket is
+        checked in short slices so a stop is quick; a BYE or a closed socket raises ConnectionLost."""
+        self._do(self.client.idle)
+        arrived = False
+        try:
+            deadline = time.monotonic() + seconds
+            while not arrived and not (stop is not None and stop.is_set()):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                began = time.monotonic()
+                wait = min(IDLE_SLICE, left)
+                responses = self._do(self.client.idle_check, wait)
+                if any(r[0] == b"BYE" for r in responses):
+                    raise ConnectionLost("the server closed the connection")
+                if not responses and time.monotonic() - began < wait / 2:
+                    raise ConnectionLost("the server closed the connection")  # readable yet no line: end of file
+                arrived = any(len(r) > 1 and r[1] in NEW_MAIL for r in responses)
+        finally:
+            _, responses = self._do(self.client.idle_done)
+        return arrived or any(len(r) > 1 and r[1] in NEW_MAIL for r in responses)
+
+    def noop(self) -> None:
+        """NOOP: keeps the session alive and shows whether it still is."""
+        self._do(self.client.noop)
 
     def _do(self, call, *args, **kwargs):
         try:

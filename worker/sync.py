@@ -82,6 +82,20 @@ def sync_account(api: Api, account_id: int, *, ca_file: str | None = None, windo
     return result
 
 
+def sync_open_folder(api: Api, box: Mailbox, account_id: int, folder: str, *, window_days: int = WINDOW_DAYS,
+                     batch: int = BATCH, now: datetime | None = None) -> FolderResult:
+    """Sync one folder on an already open session (``onward worker watch`` keeps one per folder),
+    reading the stored position afresh so several watchers of one account never step back."""
+    now = now or datetime.now(UTC)
+    creds = api.credentials(account_id)
+    state = next((s for s in creds["states"] if s["folder"] == folder), None)
+    result = sync_folder(api, box, creds, folder, state, window_days, batch, now)
+    if result.read:
+        api.report(account_id, last_sync_at=now.isoformat(), messages_seen=creds.get("messages_seen", 0) + result.read,
+                   last_error=None)
+    return result
+
+
 def _report(api: Api, account_id: int, **fields) -> None:
     try:
         api.report(account_id, **fields)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from server import vault
 from server.api import body, owned
-from server.auth import require_service, require_user
+from server.auth import require_service, require_service_or_user, require_user
 from server.db import db_session
 from server.errors import ApiError
 from server.models import Account, FolderState, utcnow
@@ -82,8 +82,9 @@ def create():
 
 
 @bp.get("/accounts")
-@require_user
+@require_service_or_user
 def list_accounts():
+    """The caller's accounts; a worker's service token reads them too, to schedule one sync per account."""
     rows = db_session().scalars(select(Account).where(Account.user_id == g.user_id).order_by(Account.id))
     return {"items": [account_dict(a) for a in rows]}
 

@@ -76,18 +76,23 @@ def get_application(app_id: int):
     return _detail(app)
 
 
+def _company(name: str) -> tuple[str, str]:
+    """The name as the user wrote it (trimmed) and its key; a name the normaliser reduces to
+    nothing (symbols only) is its own key, so every name the schema admits is accepted."""
+    shown = name.strip() or name
+    return shown, company_key(shown) or shown.lower()
+
+
 @bp.post("/applications")
 @require_user
 def create_application():
     """An application the mailbox did not show (applied on a website, by phone)."""
     data = body("APPLICATION_CREATE")
-    key = company_key(data["company"])
-    if not key:
-        raise ApiError(422, "The company name needs letters or digits.")
+    company, key = _company(data["company"])
     at = parse_datetime(data["applied_at"]) if "applied_at" in data else utcnow()
     role = (data.get("role") or "").strip() or None
     session = db_session()
-    app = Application(user_id=g.user_id, company=data["company"].strip(), company_key=key, role=role, role_key=role_key(role),
+    app = Application(user_id=g.user_id, company=company, company_key=key, role=role, role_key=role_key(role),
                       status=data.get("status", "applied"), notes=data.get("notes", ""), origin="user", edited=True,
                       first_contact_at=at, last_contact_at=at)
     session.add(app)
@@ -107,10 +112,7 @@ def edit_application(app_id: int):
     app = owned(Application, app_id)
     session = db_session()
     if "company" in data:
-        key = company_key(data["company"])
-        if not key:
-            raise ApiError(422, "The company name needs letters or digits.")
-        app.company, app.company_key = data["company"].strip(), key
+        app.company, app.company_key = _company(data["company"])
     if "role" in data:
         app.role = (data["role"] or "").strip() or None
         app.role_key = role_key(app.role)

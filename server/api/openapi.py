@@ -35,7 +35,7 @@ OPERATIONS = [
     ("post", "/applications/{app_id}/split", "splitApplication", "Move some messages into a new application.", "user", "SPLIT", None, 201, "APPLICATION_DETAIL"),
     ("get", "/companies/history", "companyHistory", "What the user has had with one employer.", "user", None, "COMPANY_QUERY", 200, "COMPANY_HISTORY"),
     ("post", "/accounts", "createAccount", "Add an IMAP account (its secret is stored encrypted).", "user", "ACCOUNT_CREATE", None, 201, "ACCOUNT_OUT"),
-    ("get", "/accounts", "listAccounts", "The caller's IMAP accounts and their sync state.", "user", None, None, 200, "ACCOUNT_LIST"),
+    ("get", "/accounts", "listAccounts", "The caller's IMAP accounts and their sync state (a worker lists them to schedule syncs).", "service", None, None, 200, "ACCOUNT_LIST"),
     ("get", "/accounts/{account_id}", "getAccount", "One account (never its secret).", "user", None, None, 200, "ACCOUNT_OUT"),
     ("patch", "/accounts/{account_id}", "editAccount", "Change the connection, secret or folders.", "user", "ACCOUNT_PATCH", None, 200, "ACCOUNT_OUT"),
     ("delete", "/accounts/{account_id}", "deleteAccount", "Remove an account and its folder states.", "user", None, None, 204, None),

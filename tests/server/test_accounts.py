@@ -102,7 +102,7 @@ def test_worker_reads_credentials_records_state_and_reports(client, user, app):
 
 
 def test_user_and_service_tokens_keep_to_their_operations(client, user):
-    """A user token cannot read credentials or move states; a service token cannot list, add, edit or delete accounts."""
+    """A user token cannot read credentials or move states; a service token lists the accounts but cannot add, edit or delete them."""
     u, token = user()
     _, service = user(u.email, kind="service")
     account = client.post("/api/v1/accounts", json=GMAIL, headers=auth(token)).json["id"]
@@ -110,7 +110,8 @@ def test_user_and_service_tokens_keep_to_their_operations(client, user):
                               ("PUT", f"/api/v1/accounts/{account}/folders/INBOX/state", {"uidvalidity": 1, "last_uid": 1}),
                               ("POST", f"/api/v1/accounts/{account}/report", {"messages_seen": 1})]:
         assert client.open(url, method=method, json=body, headers=auth(token)).status_code == 403
-    for method, url, body in [("GET", "/api/v1/accounts", None), ("POST", "/api/v1/accounts", GMAIL),
+    assert [a["id"] for a in client.get("/api/v1/accounts", headers=auth(service)).json["items"]] == [account]
+    for method, url, body in [("POST", "/api/v1/accounts", GMAIL),
                               ("GET", f"/api/v1/accounts/{account}", None), ("PATCH", f"/api/v1/accounts/{account}", {"folders": ["X"]}),
                               ("DELETE", f"/api/v1/accounts/{account}", None)]:
         assert client.open(url, method=method, json=body, headers=auth(service)).status_code == 403

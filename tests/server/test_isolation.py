@@ -113,5 +113,7 @@ def test_every_endpoint_keeps_users_apart(client, user, ingest):
     assert client.post("/api/v1/messages", json={"messages": [msg(company="B Corp", message_id="<shared@x>")]}, headers=h).json["ignored"] == 1
     assert client.get("/api/v1/sync-state", headers=h).json["folders"][0]["count"] == 2  # its own two messages only
     assert client.get(f"/api/v1/accounts/{own_account}/credentials", headers=auth(b_service)).json["secret"] == "own"
+    worker_sees = {i["id"] for i in client.get("/api/v1/accounts", headers=auth(b_service)).json["items"]}
+    assert own_account in worker_sees and ids["account"] not in worker_sees  # what a worker schedules
     assert {op[2] for op in OPERATIONS} == set(not_found) | set(own_data) | set(not_found_for_workers), "every operation is walked"
     assert _snapshot(client, a, a_service) == before

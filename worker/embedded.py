@@ -1,0 +1,45 @@
+"""The embedded mode (no ``ONWARD_REDIS_URL``, the default of ``make run``): the job functions of
+``worker.jobs`` run in this process on a timer, every account one after the other."""
+
+import logging
+import threading
+from collections.abc import Callable
+
+from worker import config, jobs
+from worker.exceptions import ApiRefused, ApiUnavailable
+
+log = logging.getLogger("onward.worker")
+
+NO_ACCOUNT = ("no account is configured: create a user (onward user create EMAIL), then an account "
+              "(onward account add EMAIL --host HOST --username NAME); the worker checks again every round")
+
+
+def one_round() -> list:
+    """Sync every account once; a failure to reach the server is logged and waits for the next round."""
+    if not config.load().token:
+        log.info(NO_ACCOUNT)
+        return []
+    try:
+        outcomes = jobs.sync_all()
+    except (ApiUnavailable, ApiRefused) as exc:
+        log.warning("could not list the accounts: %s", exc)
+        return []
+    if outcomes:
+        log.info("synced %s account%s: %s", len(outcomes), "s" if len(outcomes) != 1 else "", "; ".join(map(str, outcomes)))
+    return outcomes
+
+
+def run(interval_seconds: float, stop: threading.Event, *, before_round: Callable[[], None] | None = None,
+        rounds: int | None = None) -> int:
+    """Round after round until ``stop`` is set (or ``rounds`` are done); returns how many ran.
+    ``before_round`` may prepare the environment, e.g. find a service token once a user exists."""
+    done = 0
+    while not stop.is_set():
+        if before_round:
+            before_round()
+        one_round()
+        done += 1
+        if rounds is not None and done >= rounds:
+            break
+        stop.wait(interval_seconds)
+    return done

@@ -1,0 +1,122 @@
+"""RQ job functions, thin on purpose: they read the configuration, take the account's lock and
+call ``worker.sync``. Enqueue them by dotted path with ids as arguments and the connection
+passed explicitly (``enqueue_sync``). Without Redis (the embedded mode) the same functions run
+in-process: ``sync_all()`` then syncs each account in turn instead of enqueuing.
+
+Failures: a network error (Onward server or mail server unreachable, connection lost) is raised
+so RQ retries it with backoff; wrong credentials, a bad certificate or a missing folder are
+marked on the account by ``worker.sync`` and the job ends without raising, since retrying the
+same secret cannot help."""
+
+import logging
+import uuid
+
+from redis import Redis
+from rq import Queue, Retry, get_current_job
+
+from worker import config
+from worker.api import Api
+from worker.exceptions import ApiRefused, ApiUnavailable, MailServerError
+from worker.sync import sync_account as sync_one
+
+log = logging.getLogger("onward.jobs")
+
+QUEUE = "onward"
+"""The queue the worker listens on (``rq worker onward``) and the cron schedules into."""
+
+JOB_TIMEOUT = 15 * 60
+"""Seconds one account's sync may take before RQ stops it (a first sync of a large mailbox)."""
+
+LOCK_TTL = JOB_TIMEOUT + 60
+"""The account lock outlives the job timeout, so a killed worker's lock frees itself but never early."""
+
+RETRY_INTERVALS = [10, 30, 60]
+"""Backoff in seconds between the retries of a failed sync."""
+
+_RELEASE = """if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"""
+"""Compare-and-delete: only the owner of the lock releases it, never a later holder's."""
+
+
+def retry() -> Retry:
+    return Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS)
+
+
+def enqueue_sync(queue: Queue, account_id: int):
+    """Put one account's sync on ``queue`` (whose connection is explicit), with retries and a timeout."""
+    return queue.enqueue("worker.jobs.sync_account", account_id, retry=retry(), job_timeout=JOB_TIMEOUT,
+                         description=f"sync account {account_id}")
+
+
+def lock_key(server_url: str, account_id: int) -> str:
+    """Account ids are unique per Onward server, so the server's URL is part of the key."""
+    return f"onward:lock:sync:{server_url}:{account_id}"
+
+
+def acquire(connection: Redis, key: str) -> str | None:
+    """The lock's token when this caller now owns the key, else None."""
+    token = uuid.uuid4().hex
+    return token if connection.set(key, token, nx=True, ex=LOCK_TTL) else None
+
+
+def release(connection: Redis, key: str, token: str) -> bool:
+    return bool(connection.eval(_RELEASE, 1, key, token))
+
+
+def sync_account(account_id: int) -> str:
+    """Sync one account, at most one at a time per account across all workers sharing Redis."""
+    settings = config.load()
+    api = Api(settings)
+    job = get_current_job()
+    if job is None:  # in-process: one loop, nothing to race with
+        return _run(api, account_id)
+    key = lock_key(settings.server_url, account_id)
+    token = acquire(job.connection, key)
+    if token is None:
+        log.info("account %s: skipped, a sync is already running", account_id)
+        return "skipped: already running"
+    try:
+        return _run(api, account_id)
+    finally:
+        release(job.connection, key, token)
+
+
+def _run(api: Api, account_id: int) -> str:
+    try:
+        result = sync_one(api, account_id)
+    except MailServerError as exc:
+        if exc.retry:
+            raise  # RQ retries it later; the account already shows the error in plain words
+        return f"stopped: {exc.plain}"
+    except ApiRefused as exc:
+        if exc.status == 404:  # the account was removed after the sync was scheduled
+            return "skipped: account not found"
+        raise
+    skipped = result.skipped
+    if skipped:  # the record of what was not stored and why, in one line per sync
+        log.warning("account %s: read %s, skipped %s: %s", account_id, result.read, len(skipped),
+                    "; ".join(f"{folder} uid {uid}: {reason}" for folder, uid, reason in skipped))
+    else:
+        log.info("account %s: read %s, skipped 0", account_id, result.read)
+    return f"read {result.read}, skipped {len(skipped)}"
+
+
+def sync_all() -> list:
+    """Under RQ: enqueue one sync per account the service token sees, on this job's queue.
+    In-process: sync them one after the other, an account's failure never stopping the others."""
+    api = Api(config.load())
+    accounts = api.accounts()
+    job = get_current_job()
+    if not accounts:
+        log.info("no account is configured yet: add one with `onward account add EMAIL --host ... --username ...`")
+    if job is not None:
+        queue = Queue(job.origin, connection=job.connection)
+        return [enqueue_sync(queue, a["id"]).id for a in accounts]
+    outcomes = []
+    for account in accounts:
+        try:
+            outcome = sync_account(account["id"])
+        except (MailServerError, ApiUnavailable, ApiRefused) as exc:  # logged; tried again at the next round
+            outcome = f"failed: {exc}"
+            log.warning("account %s: %s", account["id"], outcome)
+        outcomes.append(outcome)
+    return outcomes
