@@ -53,3 +53,22 @@ def ordinary_mail(n: int, tag: str = "x") -> list[bytes]:
         msg.set_content(f"Hi Robin,\n\nJust a note about {subjects[i % len(subjects)].lower()}.\n\nBest,\nFriend {i}\n")
         out.append(bytes(msg))
     return out
+
+
+def mixed_mail(n: int, tag: str = "x") -> list[bytes]:
+    """``n`` corpus emails interleaved with as many ordinary ones, as a real inbox mixes them."""
+    mails = [e.path.read_bytes() for e in corpus_sample(n)]
+    return [m for pair in zip(mails, ordinary_mail(len(mails), tag=tag), strict=True) for m in pair]
+
+
+def expected_ids(raws: list[bytes]) -> set[str]:
+    """Message-IDs of the job-related messages among ``raws``, as the server should hold them."""
+    from worker.pipeline import analyze
+    from worker.records import is_job_related, message_item
+
+    out = set()
+    for raw in raws:
+        analysis = analyze(raw)
+        if is_job_related(analysis):
+            out.add(message_item(analysis, raw, "x", datetime.now(UTC))["message_id"])
+    return out

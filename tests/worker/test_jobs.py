@@ -11,10 +11,9 @@ import sys
 import threading
 import time
 import uuid
-from datetime import UTC, datetime
 
 import pytest
-from helpers import add_account, all_messages, call, corpus_sample, ordinary_mail
+from helpers import add_account, all_messages, call, corpus_sample, expected_ids, mixed_mail, ordinary_mail
 from imap_server import free_port
 from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -24,8 +23,6 @@ from rq.registry import ScheduledJobRegistry
 from rq.timeouts import TimerDeathPenalty
 
 from worker import embedded, jobs
-from worker.pipeline import analyze
-from worker.records import is_job_related, message_item
 
 
 def _need(what: str, ok: bool, hint: str) -> None:
@@ -108,19 +105,11 @@ def worker_env(monkeypatch, live_server, tokens):
 
 
 def _fill(dovecot, n: int = 20, tag: str = "j") -> list[bytes]:
-    mails = [e.path.read_bytes() for e in corpus_sample(n)]
-    mixed = [m for pair in zip(mails, ordinary_mail(len(mails), tag=tag), strict=True) for m in pair]
+    mixed = mixed_mail(n, tag)
     dovecot.deliver(mixed)
     return mixed
 
 
-def _expected(raws: list[bytes]) -> set[str]:
-    out = set()
-    for raw in raws:
-        analysis = analyze(raw)
-        if is_job_related(analysis):
-            out.add(message_item(analysis, raw, "x", datetime.now(UTC))["message_id"])
-    return out
 
 
 def _work(queue) -> None:
@@ -141,7 +130,7 @@ def test_sync_account_job_delivers_the_mailbox(dovecot, live_server, tokens, wor
     assert job.get_status(refresh=True) == JobStatus.FINISHED
     assert job.return_value() == f"read {len(raws)}, skipped 0"
     stored = all_messages(live_server, tokens[0])
-    assert {m["message_id"] for m in stored} == _expected(raws) and len(stored) == len(_expected(raws))
+    assert {m["message_id"] for m in stored} == expected_ids(raws) and len(stored) == len(expected_ids(raws))
     assert not queue.connection.exists(jobs.lock_key(live_server.url, account["id"]))
 
 
@@ -217,7 +206,7 @@ def test_two_workers_racing_for_one_account_run_one_sync(dovecot, live_server, t
     assert first.get_status(refresh=True) == JobStatus.FINISHED and first.return_value().startswith(f"read {len(raws)}")
     assert calls == [account["id"]]
     stored = all_messages(live_server, tokens[0])
-    assert len(stored) == len({m["message_id"] for m in stored}) == len(_expected(raws))
+    assert len(stored) == len({m["message_id"] for m in stored}) == len(expected_ids(raws))
     assert not queue.connection.exists(jobs.lock_key(live_server.url, account["id"]))
 
 
@@ -249,7 +238,7 @@ def test_redis_restarted_between_jobs_loses_nothing_and_repeats_nothing(dovecot,
     _work(q)
     assert second.return_value() == f"read {len(later)}, skipped 0"
     stored = all_messages(live_server, tokens[0])
-    assert len(stored) == len({m["message_id"] for m in stored}) == len(_expected(first_raws + later))
+    assert len(stored) == len({m["message_id"] for m in stored}) == len(expected_ids(first_raws + later))
     conn.close()
 
 
@@ -275,7 +264,7 @@ def test_a_message_that_breaks_the_parser_is_skipped_counted_and_passed(dovecot,
         _work(queue)
     assert job.return_value() == f"read {len(raws) + 1}, skipped 1"
     assert any("skipped" in r.getMessage() and "parser exploded" in r.getMessage() for r in caplog.records)
-    assert {m["message_id"] for m in all_messages(live_server, tokens[0])} == _expected(raws)
+    assert {m["message_id"] for m in all_messages(live_server, tokens[0])} == expected_ids(raws)
     assert _state(live_server, tokens, account["id"])["last_uid"] == len(raws) + 1
 
 
@@ -335,7 +324,7 @@ def test_embedded_loop_runs_one_round_in_process(dovecot, live_server, tokens, w
     add_account(live_server, tokens[0], dovecot, port=free_port(), username="broken")
     add_account(live_server, tokens[0], dovecot)
     assert embedded.run(0, threading.Event(), rounds=1) == 1
-    assert {m["message_id"] for m in all_messages(live_server, tokens[0])} == _expected(raws)
+    assert {m["message_id"] for m in all_messages(live_server, tokens[0])} == expected_ids(raws)
     accounts = call(live_server, tokens[0], "GET", "/accounts")["items"]
     assert [a["last_error"] for a in accounts] == ["server unreachable", None]
 

@@ -4,13 +4,11 @@ that the mailbox is never changed."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import add_account, all_messages, call, corpus_sample, ordinary_mail
+from helpers import add_account, all_messages, call, corpus_sample, expected_ids, mixed_mail, ordinary_mail
 
 from worker.api import Api
 from worker.config import WorkerConfig
 from worker.exceptions import ApiUnavailable, CertificateProblem, ServerUnreachable, WrongCredentials
-from worker.pipeline import analyze
-from worker.records import is_job_related, message_item
 from worker.sync import sync_account
 
 READS = {"CAPABILITY", "LOGIN", "AUTHENTICATE", "EXAMINE", "UID SEARCH", "UID FETCH", "LOGOUT", "NOOP", "ID", "ENABLE", "STARTTLS"}
@@ -21,21 +19,12 @@ WRITES = {"STORE", "UID STORE", "COPY", "UID COPY", "MOVE", "UID MOVE", "EXPUNGE
 
 def _fill(dovecot, folder: str = "INBOX", n: int = 60) -> list[bytes]:
     """Corpus emails mixed with ordinary mail, plus old mail outside the first sync's window."""
-    mails = [e.path.read_bytes() for e in corpus_sample(n)]
-    mixed = [m for pair in zip(mails, ordinary_mail(len(mails), tag=folder), strict=True) for m in pair]
+    mixed = mixed_mail(n, folder)
     dovecot.deliver(ordinary_mail(5, tag=f"old-{folder}"), folder, when=datetime.now(UTC) - timedelta(days=800))
     dovecot.deliver(mixed, folder)
     return mixed
 
 
-def _expected(raws: list[bytes]) -> set[str]:
-    """Message-IDs of the job-related messages among ``raws``, as the server should hold them."""
-    out = set()
-    for raw in raws:
-        analysis = analyze(raw)
-        if is_job_related(analysis):
-            out.add(message_item(analysis, raw, "x", datetime.now(UTC))["message_id"])
-    return out
 
 
 def test_first_sync_stores_the_job_related_mail_once_and_reports(dovecot, live_server, tokens, api):
@@ -44,8 +33,8 @@ def test_first_sync_stores_the_job_related_mail_once_and_reports(dovecot, live_s
     account = add_account(live_server, tokens[0], dovecot)
     result = sync_account(api, account["id"])
     stored = all_messages(live_server, tokens[0])
-    assert {m["message_id"] for m in stored} == _expected(raws)
-    assert len(stored) == len(_expected(raws)) > 20
+    assert {m["message_id"] for m in stored} == expected_ids(raws)
+    assert len(stored) == len(expected_ids(raws)) > 20
     assert all(m["account"] == f"imap:{dovecot.user}" and m["folder"] == "INBOX" for m in stored)
     assert result.read == len(raws) and not result.skipped
     shown = call(live_server, tokens[0], "GET", f"/accounts/{account['id']}")
@@ -81,7 +70,7 @@ def test_sync_with_nothing_new_costs_a_login_and_one_examine_per_folder(dovecot,
     dovecot.deliver(new)
     third = sync_account(api, account["id"])
     assert third.read == 2
-    assert {m["message_id"] for m in all_messages(live_server, tokens[0])} == known | _expected(new)
+    assert {m["message_id"] for m in all_messages(live_server, tokens[0])} == known | expected_ids(new)
 
 
 def test_old_mail_outside_the_window_is_never_read(dovecot, live_server, tokens, api):
@@ -175,10 +164,10 @@ def test_server_down_during_a_batch_keeps_the_position_and_nothing_arrives_twice
     stopped_at = api.credentials(account["id"])["states"][0]["last_uid"]
     assert 0 < stopped_at < 5 + len(raws)
     partial = len(all_messages(live_server, tokens[0]))
-    assert 0 < partial < len(_expected(raws))
+    assert 0 < partial < len(expected_ids(raws))
     sync_account(api, account["id"], batch=10)
     stored = all_messages(live_server, tokens[0])
-    assert len(stored) == len({m["message_id"] for m in stored}) == len(_expected(raws))
+    assert len(stored) == len({m["message_id"] for m in stored}) == len(expected_ids(raws))
     assert api.credentials(account["id"])["states"][0]["last_uid"] == 5 + len(raws)
 
 
@@ -208,5 +197,5 @@ def test_connection_dropped_mid_fetch_keeps_the_position(dovecot, live_server, t
     monkeypatch.setattr(imap.Mailbox, "prefixes", original)
     sync_account(api, account["id"], batch=10)
     stored = all_messages(live_server, tokens[0])
-    assert len(stored) == len({m["message_id"] for m in stored}) == len(_expected(raws))
+    assert len(stored) == len({m["message_id"] for m in stored}) == len(expected_ids(raws))
     assert call(live_server, tokens[0], "GET", f"/accounts/{account['id']}")["last_error"] is None
