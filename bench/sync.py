@@ -194,17 +194,12 @@ def serve(folder: Path):
 
 
 def tokens(app) -> tuple[str, str]:
-    from server.auth import issue_token
+    from server.auth import create_user
     from server.db import db_session
-    from server.models import User
 
     with app.app_context():
         session = db_session()
-        user = User(email="bench@example.org")
-        session.add(user)
-        session.flush()
-        _, user_token = issue_token(session, user, "user", "bench")
-        _, service_token = issue_token(session, user, "service", "bench worker")
+        _, (user_token, service_token) = create_user(session, "bench@example.org", (("user", "bench"), ("service", "bench worker")))
         session.commit()
     return user_token, service_token
 

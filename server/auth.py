@@ -34,6 +34,14 @@ def issue_token(session, user: User, kind: str, name: str) -> tuple[Token, str]:
     return token, secret
 
 
+def create_user(session, email: str, tokens: tuple[tuple[str, str], ...] = (("user", "personal"),)) -> tuple[User, list[str]]:
+    """A new user and a token of each (kind, name) in ``tokens``; the secrets are returned once."""
+    user = User(email=email)
+    session.add(user)
+    session.flush()
+    return user, [issue_token(session, user, kind, name)[1] for kind, name in tokens]
+
+
 def bearer() -> str | None:
     """The token in ``Authorization: Bearer …``, if any."""
     scheme, _, value = request.headers.get("Authorization", "").partition(" ")

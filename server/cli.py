@@ -104,7 +104,7 @@ def user_create(email: str) -> None:
     """Create a user and print a personal API token (shown once)."""
     from sqlalchemy import select
 
-    from server.auth import issue_token
+    from server.auth import create_user
     from server.models import User
 
     email = email.strip().lower()
@@ -117,10 +117,7 @@ def user_create(email: str) -> None:
         session = db_session()
         if session.scalar(select(User).where(User.email == email)):
             raise click.ClickException(f"{email} already exists; make a token with: onward token create {email}")
-        new = User(email=email)
-        session.add(new)
-        session.flush()
-        _, secret = issue_token(session, new, "user", "personal")
+        _, (secret,) = create_user(session, email)
         session.commit()
     click.echo(f"created {email}; personal API token (shown once, keep it safe):", err=True)
     click.echo(secret)

@@ -10,14 +10,11 @@ from worker.exceptions import ApiRefused, ApiUnavailable
 
 log = logging.getLogger("onward.worker")
 
-NO_ACCOUNT = ("no account is configured: create a user (onward user create EMAIL), then an account "
-              "(onward account add EMAIL --host HOST --username NAME); the worker checks again every round")
-
 
 def one_round() -> list:
     """Sync every account once; a failure to reach the server is logged and waits for the next round."""
     if not config.load().token:
-        log.info(NO_ACCOUNT)
+        log.info(jobs.NO_ACCOUNT)
         return []
     try:
         outcomes = jobs.sync_all()

@@ -30,6 +30,10 @@ JOB_TIMEOUT = 15 * 60
 LOCK_TTL = JOB_TIMEOUT + 60
 """The account lock outlives the job timeout, so a killed worker's lock frees itself but never early."""
 
+NO_ACCOUNT = ("no account is configured: create a user (onward user create EMAIL), then an account "
+              "(onward account add EMAIL --host HOST --username NAME); the worker checks again every round")
+"""What the worker says while there is nothing to sync, in the embedded loop and under RQ."""
+
 RETRY_INTERVALS = [10, 30, 60]
 """Backoff in seconds between the retries of a failed sync."""
 
@@ -107,7 +111,7 @@ def sync_all() -> list:
     accounts = api.accounts()
     job = get_current_job()
     if not accounts:
-        log.info("no account is configured yet: add one with `onward account add EMAIL --host ... --username ...`")
+        log.info(NO_ACCOUNT)
     if job is not None:
         queue = Queue(job.origin, connection=job.connection)
         return [enqueue_sync(queue, a["id"]).id for a in accounts]

@@ -121,7 +121,3 @@ class Prefilter:
         """False only when no literal can be in the text, so the regex cannot match."""
         return not self.starts.isdisjoint(hay.starts) or any(s in hay.text for s in self.substrings)
 
-
-def may_match(literals: tuple[str, ...] | None, hay: Haystack) -> bool:
-    """``Prefilter(literals).may_match(hay)``, and True when there are no literals."""
-    return literals is None or Prefilter(literals).may_match(hay)

@@ -14,7 +14,7 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 from support import auth, make_app
 
-from server.auth import issue_token
+from server.auth import create_user, issue_token
 from server.db import db_session, make_engine, upgrade
 from server.models import Base, User
 
@@ -108,9 +108,7 @@ def user(app):
             session = db_session()
             row = session.scalar(select(User).where(User.email == email))
             if row is None:
-                row = User(email=email)
-                session.add(row)
-                session.flush()
+                row, _ = create_user(session, email, tokens=())
             _, secret = issue_token(session, row, kind, kind)
             session.commit()
         return row, secret

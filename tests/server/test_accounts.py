@@ -60,15 +60,11 @@ def test_missing_key_is_a_clear_500(database_url, user):
     """Without ONWARD_SECRET_KEY_FERNET storing an account fails with a message that says what to set."""
     app = make_app(database_url, SECRET_KEY_FERNET=None)
     try:
-        from server.auth import issue_token
-        from server.models import User
+        from server.auth import create_user
 
         with app.app_context():
             session = db_session()
-            row = User(email="nokey@example.org")
-            session.add(row)
-            session.flush()
-            _, token = issue_token(session, row, "user", "t")
+            _, (token,) = create_user(session, "nokey@example.org")
             session.commit()
         res = app.test_client().post("/api/v1/accounts", json=GMAIL, headers=auth(token))
         assert res.status_code == 500 and "ONWARD_SECRET_KEY_FERNET" in res.json["message"]

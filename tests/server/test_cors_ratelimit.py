@@ -8,9 +8,8 @@ import pytest
 import redis
 from support import EXTENSION, auth, make_app
 
-from server.auth import issue_token
+from server.auth import create_user
 from server.db import db_session
-from server.models import User
 from server.ratelimit import WINDOW
 
 
@@ -54,11 +53,7 @@ def test_rate_limit_per_token_in_memory(database_url):
     client = app.test_client()
     with app.app_context():
         session = db_session()
-        u = User(email="limited@example.org")
-        session.add(u)
-        session.flush()
-        _, one = issue_token(session, u, "user", "a")
-        _, two = issue_token(session, u, "user", "b")
+        _, (one, two) = create_user(session, "limited@example.org", (("user", "a"), ("user", "b")))
         session.commit()
     statuses = [client.get("/api/v1/applications", headers=auth(one)).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]

@@ -160,16 +160,12 @@ def test_out_of_order_batches_give_the_same_result(database_url, user):
 def _user(app):
     import uuid
 
-    from server.auth import issue_token
+    from server.auth import create_user
     from server.db import db_session
-    from server.models import User
 
     with app.app_context():
         session = db_session()
-        u = User(email=f"{uuid.uuid4().hex}@example.org")
-        session.add(u)
-        session.flush()
-        _, secret = issue_token(session, u, "user", "t")
+        u, (secret,) = create_user(session, f"{uuid.uuid4().hex}@example.org")
         session.commit()
     return u, secret
 

@@ -12,13 +12,11 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 from imap_server import start_dovecot
-from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from server import create_app
-from server.auth import issue_token
+from server.auth import create_user
 from server.db import db_session, upgrade
-from server.models import User
 from worker.api import Api
 from worker.config import WorkerConfig
 
@@ -90,13 +88,9 @@ def tokens(live_server):
     """(user token, service token) of a new user on the live server."""
     with live_server.app.app_context():
         session = db_session()
-        user = User(email=f"worker{next(_emails)}@example.org")
-        session.add(user)
-        session.flush()
-        _, user_token = issue_token(session, user, "user", "personal")
-        _, service_token = issue_token(session, user, "service", "worker")
+        _, (user_token, service_token) = create_user(
+            session, f"worker{next(_emails)}@example.org", (("user", "personal"), ("service", "worker")))
         session.commit()
-        assert session.scalar(select(User).where(User.id == user.id))
     return user_token, service_token
 
 
