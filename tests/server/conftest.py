@@ -12,7 +12,7 @@ import psycopg
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
-from support import auth, make_app
+from support import MADE, auth, make_app
 
 from server.auth import create_user, issue_token
 from server.db import db_session, make_engine, upgrade
@@ -76,6 +76,14 @@ def database_url(request):
     url = request.getfixturevalue(f"{request.param}_url")
     _empty(url)
     return url
+
+
+@pytest.fixture(autouse=True)
+def _dispose_made_apps():
+    """Close the database pools of every app a test built, whatever happened in the test."""
+    yield
+    while MADE:
+        MADE.pop().extensions["onward.engine"].dispose()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Helpers the server's tests share: the test app's settings, auth headers, message items."""
 
 import itertools
+import time
 from datetime import UTC, datetime
 
 from cryptography.fernet import Fernet
@@ -26,7 +27,22 @@ def make_app(database_url: str, **config):
         "GHOSTED_DAYS": 10_000,  # fixed dates in the tests must not turn ghosted as the calendar moves; ghosting tests set 30
         **config,
     }
-    return create_app(settings)
+    app = create_app(settings)
+    MADE.append(app)
+    return app
+
+
+MADE: list = []
+"""Every app ``make_app`` built in the current test; conftest disposes their engines after it,
+even when the test failed before its own cleanup (an open PostgreSQL connection would
+otherwise be reported in whichever test runs next)."""
+
+
+def fresh_window(window: float = 60) -> None:
+    """Wait out the last seconds of a rate-limit window so a test's requests share one."""
+    left = window - time.time() % window
+    if left < 3:
+        time.sleep(left + 0.05)
 
 
 _uids = itertools.count(1)

@@ -1,23 +1,15 @@
 """CORS only for the configured extension origins; rate limits in memory or in Redis."""
 
 import os
-import time
 import uuid
 
 import pytest
 import redis
-from support import EXTENSION, auth, make_app
+from support import EXTENSION, auth, fresh_window, make_app
 
 from server.auth import create_user
 from server.db import db_session
 from server.ratelimit import WINDOW
-
-
-def _fresh_window() -> None:
-    """Wait out the last seconds of a rate-limit window so a test's requests share one."""
-    left = WINDOW - time.time() % WINDOW
-    if left < 3:
-        time.sleep(left + 0.05)
 
 
 def test_allowed_origin_is_echoed(client, user):
@@ -55,6 +47,7 @@ def test_rate_limit_per_token_in_memory(database_url):
         session = db_session()
         _, (one, two) = create_user(session, "limited@example.org", (("user", "a"), ("user", "b")))
         session.commit()
+    fresh_window(WINDOW)
     statuses = [client.get("/api/v1/applications", headers=auth(one)).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     res = client.get("/api/v1/applications", headers=auth(one))
@@ -67,7 +60,7 @@ def test_unauthenticated_requests_are_limited_per_address(database_url):
     """Without a token the limit counts by IP address."""
     app = make_app(database_url, RATELIMIT_PER_MINUTE=2)
     client = app.test_client()
-    _fresh_window()
+    fresh_window(WINDOW)
     statuses = [client.get("/api/v1/health").status_code for _ in range(3)]
     other = client.get("/api/v1/health", environ_base={"REMOTE_ADDR": "10.0.0.9"}).status_code
     assert statuses == [200, 200, 429] and other == 200
@@ -85,7 +78,7 @@ def test_rate_limit_in_redis_is_shared_by_processes(database_url):
         pytest.skip(f"Redis unreachable at {url}: {exc}")
     addr = f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"  # a fresh counter key
     apps = [make_app(database_url, REDIS_URL=url, RATELIMIT_PER_MINUTE=4) for _ in range(2)]
-    _fresh_window()
+    fresh_window(WINDOW)
     statuses = [apps[n % 2].test_client().get("/api/v1/health", environ_base={"REMOTE_ADDR": addr}).status_code for n in range(6)]
     assert statuses == [200, 200, 200, 200, 429, 429]
     for app in apps:

@@ -1,11 +1,10 @@
 """Pairing the extension: a short one-time code exchanged for a user token."""
 
 import re
-import time
 from datetime import timedelta
 
 from sqlalchemy import select, update
-from support import auth, make_app
+from support import auth, fresh_window, make_app
 
 from server.db import db_session
 from server.models import PairingCode, utcnow
@@ -73,9 +72,7 @@ def test_guessing_codes_is_rate_limited(database_url):
     """After a few wrong attempts from one address, /pair answers 429 with Retry-After."""
     app = make_app(database_url, PAIR_RATELIMIT_PER_MINUTE=3)
     client = app.test_client()
-    left = 60 - time.time() % 60
-    if left < 3:
-        time.sleep(left + 0.05)  # keep the attempts in one rate-limit window
+    fresh_window()
     statuses = [client.post("/api/v1/pair", json={"code": f"AAAA{n:04d}"}).status_code for n in range(5)]
     assert statuses == [404, 404, 404, 429, 429]
     res = client.post("/api/v1/pair", json={"code": "ZZZZZZZZ"})
