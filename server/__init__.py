@@ -15,8 +15,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.json.sort_keys = False
 
-    from server import cors, db, errors, ratelimit
+    from server import cors, dashboard, db, errors, ratelimit, unsubscribe
     from server.api import blueprints
+    from server.dashboard.signin import instance_secret_key
+
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
     errors.register(app)
     db.init_app(app)
@@ -24,4 +28,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     cors.init_app(app)
     for bp in blueprints():
         app.register_blueprint(bp)
+    app.register_blueprint(dashboard.bp)
+    app.register_blueprint(unsubscribe.bp)
     return app

@@ -1,9 +1,15 @@
 """API tokens and who is calling.
 
-A token is ``onw_u_`` (user: extension, dashboard) or ``onw_s_`` (service: a worker) followed
-by 32 random bytes, url-safe; only its sha256 is stored, so a leaked database holds no usable
-token. Views declare who may call them with ``require_user`` or ``require_service_or_user``;
-the caller's token and user id are then in ``g.token`` and ``g.user_id``."""
+A token is ``onw_u_`` (user: extension, dashboard), ``onw_s_`` (service: a worker for one user) or
+``onw_f_`` (fleet: the workers of a deployment, for every user) followed by 32 random bytes,
+url-safe; only its sha256 is stored, so a leaked database holds no usable token. Views declare who
+may call them with the ``require_*`` decorators; the caller's token and user id are then in
+``g.token`` and ``g.user_id``.
+
+A fleet token is made only on the command line (``onward token create EMAIL --fleet``; EMAIL is
+the operator who answers for it and may revoke it). It has no user of its own: ``g.user_id`` is
+None until an account-scoped view (``server.api.accounts.worker_account``) sets it to the
+account's owner, so every query that filters on the user finds nothing before that."""
 
 import hashlib
 import secrets
@@ -17,7 +23,7 @@ from server.db import db_session
 from server.errors import ApiError
 from server.models import Token, User, utcnow
 
-PREFIXES = {"user": "onw_u_", "service": "onw_s_"}
+PREFIXES = {"user": "onw_u_", "service": "onw_s_", "fleet": "onw_f_"}
 """The visible prefix of each kind of token, so a leaked one is recognisable (and scannable)."""
 
 
@@ -63,40 +69,36 @@ def _authenticate() -> Token:
         session.commit()
         token.last_used_at = now
     g.token = token
-    g.user_id = token.user_id
+    g.user_id = None if token.kind == "fleet" else token.user_id
     return token
 
 
-def require_user(view):
-    """Only a user token may call this view; a service token gets 403."""
+def _require(kinds: tuple[str, ...], refusal: str):
+    """A decorator that lets only tokens of ``kinds`` call the view; any other kind gets 403 with ``refusal``."""
 
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if _authenticate().kind != "user":
-            raise ApiError(403, "A service token may only send messages, read the sync state and read or report on accounts.")
-        return view(*args, **kwargs)
+    def decorate(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            if _authenticate().kind not in kinds:
+                raise ApiError(403, refusal)
+            return view(*args, **kwargs)
 
-    return wrapper
+        return wrapper
 
-
-def require_service_or_user(view):
-    """A user token or a worker's service token may call this view."""
-
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        _authenticate()
-        return view(*args, **kwargs)
-
-    return wrapper
+    return decorate
 
 
-def require_service(view):
-    """Only a worker's service token may call this view (it hands out decrypted IMAP secrets)."""
+require_user = _require(("user",), "This needs a user token: a worker's token may only send messages, read the sync state "
+                                   "and read or report on accounts.")
+"""Only a user token may call this view."""
 
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if _authenticate().kind != "service":
-            raise ApiError(403, "Only a worker's service token may do this.")
-        return view(*args, **kwargs)
+require_service_or_user = _require(("user", "service"), "A fleet token may only list accounts and work on one account at a "
+                                                        "time (/api/v1/accounts/<id>/...).")
+"""A user token or a one-user worker's service token; a fleet token has no user to act for here."""
 
-    return wrapper
+require_worker = _require(("service", "fleet"), "Only a worker's service or fleet token may do this.")
+"""Only a worker's token (it hands out decrypted IMAP secrets); the view must find the account with
+``worker_account``, which keeps a service token to its user and lets a fleet token act for the owner."""
+
+require_any = _require(("user", "service", "fleet"), "")
+"""Any valid token (listing accounts: a user sees theirs, a worker what it schedules)."""

@@ -125,24 +125,28 @@ def user_create(email: str) -> None:
 
 @click.group()
 def token() -> None:
-    """API tokens: user tokens (extension, dashboard) and service tokens (workers)."""
+    """API tokens: user tokens (extension, dashboard), service tokens (one user's worker) and fleet tokens (a deployment's workers)."""
 
 
 @token.command("create")
 @click.argument("email")
-@click.option("--service", is_flag=True, help="A worker's token: it may only send messages and read the sync state.")
+@click.option("--service", is_flag=True, help="A worker's token for EMAIL's accounts: it may only send messages and read the sync state.")
+@click.option("--fleet", is_flag=True, help="The workers' token of a deployment: it reaches every user's accounts, acting for "
+                                             "each account's owner, and nothing else. EMAIL is the operator who answers for it.")
 @click.option("--name", default=None, help="What the token is for.")
-def token_create(email: str, service: bool, name: str | None) -> None:
-    """Create a token for EMAIL and print it (shown once)."""
+def token_create(email: str, service: bool, fleet: bool, name: str | None) -> None:
+    """Create a token for EMAIL and print it (shown once). Fleet tokens are made only here, never through the API."""
     from server.auth import issue_token
 
+    if service and fleet:
+        raise click.UsageError("choose one of --service and --fleet")
+    kind = "fleet" if fleet else "service" if service else "user"
     app = _app()
     with app.app_context():
         from server.db import db_session
 
         session = db_session()
-        kind = "service" if service else "user"
-        tok, secret = issue_token(session, _user(session, email), kind, (name or ("worker" if service else "personal"))[:100])
+        tok, secret = issue_token(session, _user(session, email), kind, (name or ("personal" if kind == "user" else "worker"))[:100])
         session.commit()
     click.echo(f"{kind} token {tok.id} for {email} (shown once):", err=True)
     click.echo(secret)

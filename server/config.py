@@ -10,6 +10,14 @@ SECRET_KEY_FERNET: str | None = None
 """Fernet key that encrypts IMAP passwords and tokens at rest (``ONWARD_SECRET_KEY_FERNET``); needed
 only once an account is stored."""
 
+SECRET_KEY: str | None = None
+"""Signs the dashboard's session cookie (``ONWARD_SECRET_KEY``). When unset, one is made on first
+start and kept in the instance folder (``instance/secret_key``, mode 0600), so sign-ins survive restarts."""
+
+SESSION_COOKIE_SAMESITE: str = "Lax"
+"""The dashboard's session cookie is not sent with cross-site posts (it is HttpOnly, Flask's default).
+Set ``ONWARD_SESSION_COOKIE_SECURE=true`` when the server is reached over HTTPS."""
+
 REDIS_URL: str | None = None
 """When set, rate-limit counters live in Redis and are shared by every server process."""
 
@@ -19,6 +27,10 @@ CORS_ORIGINS: str = ""
 
 RATELIMIT_PER_MINUTE: int = 300
 """Requests per minute on /api for one token (or one IP address when no token is given)."""
+
+FLEET_RATELIMIT_PER_MINUTE: int = 100_000
+"""Requests per minute for one fleet token (``onw_f_``), shared by every worker of a deployment: each
+account's sync makes about six calls, so this must cover a whole round of every account in a minute."""
 
 PAIR_RATELIMIT_PER_MINUTE: int = 10
 """Attempts per minute at ``POST /api/v1/pair`` from one IP address: 8-character codes must not be guessable."""
@@ -38,6 +50,23 @@ MAX_CONTENT_LENGTH: int = 4 * 1024 * 1024
 TOKEN_TOUCH_SECONDS: int = 60
 """A token's last use is written at most this often, so reads do not turn into writes."""
 
+
+SMTP_HOST: str | None = None
+"""The SMTP server weekly digests go out through; None turns digests off."""
+
+SMTP_PORT: int = 587
+
+SMTP_SECURITY: str = "starttls"
+"""``starttls`` (port 587), ``ssl`` (implicit TLS, port 465) or ``none`` (a relay on loopback)."""
+
+SMTP_USERNAME: str | None = None
+SMTP_PASSWORD: str | None = None
+
+DIGEST_FROM: str = "Onward <onward@localhost>"
+"""The From of the weekly digest."""
+
+PUBLIC_URL: str = "http://127.0.0.1:5000"
+"""Where users reach this server: the digest's links (dashboard, opt-out) start with it."""
 
 def defaults() -> dict:
     """The constants above, as a Flask config mapping."""

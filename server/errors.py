@@ -21,6 +21,7 @@ CODES = {
     422: "unprocessable",
     429: "rate_limited",
     500: "internal_error",
+    502: "bad_gateway",
 }
 """The ``error`` field for each status."""
 

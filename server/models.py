@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -66,6 +67,12 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(320), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    """An IANA zone name: weeks and the digest's hour are the user's own."""
+    digest_enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    digest_weekday: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """ISO weekday the weekly digest goes out on (1 = Monday)."""
+    digest_hour: Mapped[int] = mapped_column(Integer, default=8, server_default="8")
 
 
 class Token(Base):
@@ -168,6 +175,7 @@ class Message(Base):
     ats: Mapped[str | None] = mapped_column(String(100))
     job_id: Mapped[str | None] = mapped_column(String(100))
     language: Mapped[str | None] = mapped_column(String(8))
+    skill_area: Mapped[str | None] = mapped_column(String(100))
     snippet: Mapped[str] = mapped_column(String(300), default="")
     link: Mapped[str | None] = mapped_column(String(2048))
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
@@ -240,3 +248,31 @@ class FolderState(Base):
     last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
     highestmodseq: Mapped[int | None] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Reflection(Base):
+    """What the user wrote down after an outcome: what went well and what to change next time."""
+
+    __tablename__ = "reflections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    went_well: Mapped[str] = mapped_column(Text, default="")
+    to_change: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Digest(Base):
+    """One weekly digest for one user and ISO week. The unique pair is the claim that keeps two
+    schedulers, or a retried job, from sending the same week twice; ``status`` is ``sending`` or ``sent``."""
+
+    __tablename__ = "digests"
+    __table_args__ = (UniqueConstraint("user_id", "week"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    week: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16))
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -9,7 +9,7 @@ import time
 
 from flask import Flask, current_app, request
 
-from server.auth import bearer
+from server.auth import PREFIXES, bearer
 from server.errors import ApiError
 
 log = logging.getLogger("onward.server")
@@ -62,7 +62,8 @@ def _bucket() -> tuple[str, int]:
         return f"pair:{request.remote_addr}", cfg["PAIR_RATELIMIT_PER_MINUTE"]
     secret = bearer()
     if secret:
-        return "token:" + hashlib.sha256(secret.encode()).hexdigest()[:32], cfg["RATELIMIT_PER_MINUTE"]
+        limit = cfg["FLEET_RATELIMIT_PER_MINUTE"] if secret.startswith(PREFIXES["fleet"]) else cfg["RATELIMIT_PER_MINUTE"]
+        return "token:" + hashlib.sha256(secret.encode()).hexdigest()[:32], limit
     return f"ip:{request.remote_addr}", cfg["RATELIMIT_PER_MINUTE"]
 
 

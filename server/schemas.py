@@ -5,6 +5,7 @@ generated from them, so the contract and the checks cannot drift apart."""
 import re
 from datetime import UTC, datetime
 from functools import cache
+from zoneinfo import available_timezones
 
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -68,6 +69,7 @@ MESSAGE_IN = {
         "ats": _str(100, nullable=True),
         "job_id": _str(100, nullable=True),
         "language": _str(8, nullable=True),
+        "skill_area": _str(100, nullable=True, description='The skill an assessment rejection names ("SQL", "case study").'),
         "snippet": _str(300),
         "link": LINK,
         "source": _str(2000, description="Accepted from `onward classify --json` and not stored."),
@@ -283,6 +285,50 @@ COMPANY_QUERY = {
     "properties": {"name": _str(200, 1), "domain": _str(255, 1)},
 }
 
+REFLECTION_IN = {
+    "title": "ReflectionIn",
+    "description": "What went well and what to change; at least one of them with some text.",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"went_well": _str(5000), "to_change": _str(5000)},
+    "x-anyOf-message": "write what went well, what to change, or both",
+    "anyOf": [{"required": ["went_well"], "properties": {"went_well": {"pattern": "\\S"}}},
+              {"required": ["to_change"], "properties": {"to_change": {"pattern": "\\S"}}}],
+}
+
+FOLLOW_UP_QUERY = {
+    "title": "FollowUpQuery",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"days": {"type": "integer", "minimum": 1, "maximum": 365,
+                            "description": "Days without an answer before a follow-up is due (default 7)."}},
+}
+
+SUMMARY_QUERY = {
+    "title": "SummaryQuery",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"week": {"type": "string", "pattern": "^(19[7-9][0-9]|2[0-9]{3})-W(0[1-9]|[1-4][0-9]|5[0-3])$",
+                            "description": "An ISO week from 1970 to 2999, 2026-W47; the user's current week by default."}},
+}
+
+TIME_ZONES = sorted(available_timezones())
+"""IANA zone names this machine knows (from the ``tzdata`` package when the system has none)."""
+
+ME_PATCH = {
+    "title": "MePatch",
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {
+        "timezone": {"type": "string", "enum": TIME_ZONES, "description": "An IANA time zone name, Europe/Berlin."},
+        "digest": {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {
+            "enabled": {"type": "boolean"},
+            "weekday": {"type": "integer", "minimum": 1, "maximum": 7, "description": "1 = Monday … 7 = Sunday."},
+            "hour": {"type": "integer", "minimum": 0, "maximum": 23}}},
+    },
+}
+
 # Responses. They are validated by the schemathesis test, not at run time.
 
 _NULL_STR = {"type": ["string", "null"]}
@@ -322,6 +368,7 @@ MESSAGE_OUT = {
         "ats": _NULL_STR,
         "job_id": _NULL_STR,
         "language": _NULL_STR,
+        "skill_area": _NULL_STR,
         "snippet": {"type": "string"},
         "link": _NULL_STR,
         "application_id": {"type": ["integer", "null"]},
@@ -409,7 +456,7 @@ TOKEN_OUT = {
     "properties": {
         "id": {"type": "integer"},
         "name": {"type": "string"},
-        "kind": {"type": "string", "enum": ["user", "service"]},
+        "kind": {"type": "string", "enum": ["user", "service", "fleet"]},
         "created_at": {"type": "string", "format": "date-time"},
         "last_used_at": _NULL_DT,
         "current": {"type": "boolean"},
@@ -483,6 +530,7 @@ CLASSIFY_RESULT = {
         "ats": _NULL_STR,
         "job_id": _NULL_STR,
         "language": _NULL_STR,
+        "skill_area": _NULL_STR,
         "reasons": {"type": "array", "items": {"type": "string"}},
         "snippet": {"type": "string"},
         "message": {"anyOf": [{"type": "null"}, MESSAGE_OUT]},
@@ -582,6 +630,8 @@ def _message(error) -> str:
     """jsonschema's message, short: an unmatched anyOf says what it wanted instead of echoing the data."""
     if error.validator == "anyOf" and isinstance(error.schema, dict) and "x-anyOf-message" in error.schema:
         return error.schema["x-anyOf-message"]
+    if error.validator == "enum" and len(error.validator_value) > 20:
+        return f"{str(error.instance)[:60]!r} is not one of the {len(error.validator_value)} accepted values (see the OpenAPI document)"
     return error.message if len(error.message) <= 300 else error.message[:299] + "…"
 
 
@@ -590,3 +640,131 @@ def check(name: str, data, status: int = 422) -> None:
     reasons = problems(name, data)
     if reasons:
         raise ApiError(status, "The request does not match its schema.", details=reasons)
+
+
+STRATEGY_OUT = {
+    "title": "StrategyChoice",
+    "type": "object",
+    "required": ["id", "title", "nudge", "reason"],
+    "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "nudge": {"type": "string"},
+                   "guidance": {"type": "string"}, "reason": {"type": "string"}},
+}
+
+STRATEGY_LIST = {
+    "title": "StrategyList",
+    "type": "object",
+    "required": ["items"],
+    "properties": {"items": {"type": "array", "items": {"type": "object", "required": ["id", "title", "nudge", "guidance", "next_steps"],
+                                                        "properties": {"next_steps": {"type": "array", "items": {"type": "string"}}}}}},
+}
+
+NEXT_STEP = {
+    "title": "NextStep",
+    "type": "object",
+    "required": ["kind", "title"],
+    "properties": {
+        "kind": {"type": "string", "enum": ["feedback_email", "reflection", "similar_roles", "follow_up", "network",
+                                            "not_a_rejection", "open_application"]},
+        "title": {"type": "string"},
+        "to": {"type": "string"}, "subject": {"type": "string"}, "body": {"type": "string"}, "mailto": {"type": "string"},
+        "links": {"type": "array", "items": {"type": "object", "required": ["name", "url"]}},
+        "application_id": {"type": ["integer", "null"]}, "message_id": {"type": ["integer", "null"]},
+        "days": {"type": "integer"}, "ics_url": {"type": "string"}, "text": {"type": "string"}, "url": {"type": "string"},
+    },
+}
+
+ADVICE = {
+    "title": "Advice",
+    "type": "object",
+    "required": ["message_id", "application_id", "company", "role", "stage", "language", "summary", "strategies", "next_steps"],
+    "properties": {
+        "message_id": {"type": ["integer", "null"]},
+        "application_id": {"type": ["integer", "null"]},
+        "company": _NULL_STR,
+        "role": _NULL_STR,
+        "stage": _nullable({"type": "string", "enum": STAGES}),
+        "language": {"type": "string", "enum": ["en", "de", "fr", "es", "nl"]},
+        "summary": {"type": "string"},
+        "strategies": {"type": "array", "minItems": 1, "maxItems": 3, "items": STRATEGY_OUT},
+        "next_steps": {"type": "array", "minItems": 1, "items": NEXT_STEP},
+    },
+}
+
+ADVICE_RESULT = {
+    "title": "EmailAdvice",
+    "type": "object",
+    "required": ["classification", "message", "application", "advice"],
+    "properties": {
+        "classification": CLASSIFY_RESULT,
+        "message": {"anyOf": [{"type": "null"}, MESSAGE_OUT]},
+        "application": {"anyOf": [{"type": "null"}, APPLICATION_OUT]},
+        "advice": {"anyOf": [{"type": "null"}, ADVICE]},
+    },
+}
+
+REFLECTION_OUT = {
+    "title": "Reflection",
+    "type": "object",
+    "required": ["id", "application_id", "went_well", "to_change", "created_at"],
+    "properties": {"id": {"type": "integer"}, "application_id": {"type": "integer"}, "went_well": {"type": "string"},
+                   "to_change": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"}},
+}
+
+REFLECTION_LIST = {"title": "ReflectionList", "type": "object", "required": ["items"],
+                   "properties": {"items": {"type": "array", "items": REFLECTION_OUT}}}
+
+FOLLOW_UP_LIST = {
+    "title": "FollowUpList",
+    "type": "object",
+    "required": ["days", "items"],
+    "properties": {"days": {"type": "integer"},
+                   "items": {"type": "array", "items": {**APPLICATION_OUT, "required": [*APPLICATION_OUT["required"], "days_waiting"]}}},
+}
+
+_COUNT = {"type": "integer", "minimum": 0}
+_WEEK_COUNTS = {m: _COUNT for m in ("applications_sent", "responses", "interviews", "offers", "rejections")}
+
+WEEKLY_SUMMARY = {
+    "title": "WeeklySummary",
+    "type": "object",
+    "required": ["week", "start", "end", "timezone", *_WEEK_COUNTS, "rejections_by_stage", "ghosted", "response_rate",
+                 "median_days_to_first_response", "funnel", "streak_weeks", "change", "history", "strategy",
+                 "recent_rejections", "empty", "headline"],
+    "properties": {
+        "week": {"type": "string"}, "start": {"type": "string", "format": "date"}, "end": {"type": "string", "format": "date"},
+        "timezone": {"type": "string"},
+        **_WEEK_COUNTS,
+        "rejections_by_stage": {"type": "object", "required": ["application", "assessment", "interview", "unknown"],
+                                "additionalProperties": _COUNT},
+        "ghosted": _COUNT,
+        "response_rate": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+        "median_days_to_first_response": {"type": ["number", "null"], "minimum": 0},
+        "funnel": {"type": "array", "items": {"type": "object", "required": ["step", "count"]}},
+        "streak_weeks": _COUNT,
+        "change": {"type": "object"},
+        "history": {"type": "array", "minItems": 12, "maxItems": 12,
+                    "items": {"type": "object", "required": ["week", "start", *_WEEK_COUNTS], "properties": _WEEK_COUNTS}},
+        "strategy": {"type": "object", "required": ["id", "title", "nudge", "reason"]},
+        "recent_rejections": {"type": "array", "maxItems": 5,
+                              "items": {"type": "object", "required": ["message_id", "company", "role", "stage", "date", "first_step"],
+                                        "properties": {"first_step": NEXT_STEP}}},
+        "empty": {"type": "boolean"},
+        "headline": {"type": "string"},
+    },
+}
+
+ME = {
+    "title": "Me",
+    "type": "object",
+    "required": ["email", "timezone", "digest"],
+    "properties": {"email": {"type": "string"}, "timezone": {"type": "string"},
+                   "digest": {"type": "object", "required": ["enabled", "weekday", "hour"]}},
+}
+
+DIGEST_RUN = {
+    "title": "DigestRun",
+    "type": "object",
+    "required": ["sent", "already_sent", "failed"],
+    "properties": {"sent": {"type": "integer"}, "already_sent": {"type": "integer"}, "failed": {"type": "array"},
+                   "disabled": {"type": "string"}},
+}

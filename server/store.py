@@ -14,7 +14,7 @@ from server.schemas import parse_datetime
 from worker.senders import registered_domain
 
 CONTENT_FIELDS = ("from_name", "from_address", "subject", "date", "label", "confidence", "stage", "keeps_on_file",
-                  "offers_feedback", "company", "role", "ats", "job_id", "language", "snippet", "link")
+                  "offers_feedback", "company", "role", "ats", "job_id", "language", "skill_area", "snippet", "link")
 """What a re-sync may refresh on a stored message (never the user's corrections)."""
 
 LINK_FIELDS = frozenset({"date", "label", "company", "role"})
@@ -28,7 +28,7 @@ def message_values(item: dict) -> dict:
         values[f] = values[f] or ""
     values["date"] = parse_datetime(item["date"])
     values["confidence"] = float(item["confidence"])
-    for f in ("company", "role", "ats", "job_id", "language"):
+    for f in ("company", "role", "ats", "job_id", "language", "skill_area"):
         values[f] = (values[f] or "").strip() or None
     values["company_key"] = pipeline.company_key(values["company"])
     domain = values["from_address"].rpartition("@")[2].strip().lower()
@@ -227,3 +227,22 @@ def add_user_status(session: Session, app: Application, status: str, at: datetim
     """Record the user's status correction as an event; ``replay`` then places it in the history."""
     session.add(StatusChange(user_id=app.user_id, application_id=app.id, from_status=None, to_status=status, at=at, source="user"))
     session.flush()
+
+
+def correct(session: Session, user_id: int, message: Message, ghosted_days: int, now: datetime, **change) -> None:
+    """The user's correction of a message: a label and/or a place in an application (``application_id``,
+    None for none). The user's label wins from now on, and a placed message is never moved by the pipeline."""
+    touched = {message.application_id} - {None}
+    if "application_id" in change:
+        message.application_id, message.pinned = change["application_id"], True
+        touched.add(change["application_id"])
+    if "label" in change:
+        message.user_label = change["label"]
+        if change["label"] not in pipeline.LABEL_STATUS and "application_id" not in change:
+            message.application_id, message.pinned = None, False  # "not a rejection": it leaves its application
+        elif message.pinned and message.application_id is None and "application_id" not in change:
+            message.pinned = False  # a message taken out of an application is now said to matter again
+    session.flush()
+    replay(session, user_id, touched - {None}, ghosted_days, now)
+    if not message.pinned:
+        link(session, user_id, [message], ghosted_days, now)

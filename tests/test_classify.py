@@ -90,3 +90,11 @@ def test_classification_is_deterministic_and_explained(email_factory):
     assert first == second
     assert first.label == "rejection" and 0.5 < first.confidence <= 1.0
     assert any("regret to inform" in r for r in first.reasons)
+
+
+def test_a_friends_are_you_free_is_not_an_interview_invitation(email_factory):
+    """A soft proposal with no word of the job search is personal mail; the same words from a recruiter about a role still invite."""
+    assert label_of(email_factory, "Dinner on Friday?", "Hi! Are you free for dinner on Friday? We could try the new place.",
+                    sender="Alex <alex@example.org>").label == "other"
+    assert label_of(email_factory, "Your application", "Thanks for your application for the analyst role. Are you free on Friday "
+                    "for a 30-minute interview with the team?", sender="Jo at Acme <jo@acme-corp.com>").label == "interview_invitation"

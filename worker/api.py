@@ -15,8 +15,13 @@ BATCH = 200
 
 
 class Api:
-    def __init__(self, config: WorkerConfig):
+    """Calls as the configured token. ``account_id`` binds the client to one account's sync: its
+    batches then go to ``POST /accounts/<id>/messages`` and are stored for the account's owner,
+    the only way a fleet token (every user's accounts) can store anything."""
+
+    def __init__(self, config: WorkerConfig, account_id: int | None = None):
         self.config = config
+        self.account_id = account_id
 
     def _call(self, method: str, path: str, body: dict | None = None) -> dict:
         data = json.dumps(body).encode() if body is not None else None
@@ -39,7 +44,7 @@ class Api:
         return json.loads(raw) if raw else {}
 
     def accounts(self) -> list[dict]:
-        """The accounts of the token's user (no secrets): what a scheduled sync walks."""
+        """The accounts of the token's user, or of every user for a fleet token (no secrets): what a scheduled sync walks."""
         return self._call("GET", "/accounts")["items"]
 
     def credentials(self, account_id: int) -> dict:
@@ -54,4 +59,9 @@ class Api:
 
     def send_messages(self, items: list[dict]) -> dict:
         """Store one batch (at most BATCH items); the answer counts new, updated, ignored and rejected."""
-        return self._call("POST", "/messages", {"messages": items})
+        path = "/messages" if self.account_id is None else f"/accounts/{self.account_id}/messages"
+        return self._call("POST", path, {"messages": items})
+
+    def send_due_digests(self) -> dict:
+        """Have the server send the weekly digests that are due (every user's for a fleet token)."""
+        return self._call("POST", "/digests/send-due")

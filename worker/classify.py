@@ -171,6 +171,10 @@ def _model_may_rescue(label: str, evidence: list[Evidence]) -> bool:
 
 
 _SOFT_PROPOSALS = frozenset({"are you available", "meeting proposed"})
+_JOB_CONTEXT = re.compile(
+    r"\b(?:interview\w*|position|role|application|applied|candida\w*|recruit\w*|hiring|job|vacanc\w*|opportunit\w*|cv|resume|"
+    r"talent|career\w*|bewerbung|stelle|gesprach|entretien|poste|entrevista|puesto|sollicit\w*|functie|gesprek|vacature)\b")
+"""Words of the job search: without any, a soft proposal ("are you free on Friday?") is not an invitation."""
 _NEVER_RESCUED = frozenset({"interview_invitation", "offer", "job_alert", "recruiter_outreach"})
 _NO_RESCUE = frozenset({"application withdrawn", OWN_STORY, HIRING_SIDE, IF_SELECTED, "writer is the candidate"})
 
@@ -296,7 +300,8 @@ def _decide(scores: dict[str, float], evidence: list[Evidence], msg: ParsedMessa
     if sourcing and off < 3:
         return "recruiter_outreach"
     explicit = sum(e.weight for e in evidence if e.rule in _EXPLICIT_INVITATIONS)
-    if inv >= 3 and (explicit >= 3 or not strong_rej):
+    proposal_only = firm_inv <= 0 and _JOB_CONTEXT.search(text) is None  # "are you free on Friday?" from a friend
+    if inv >= 3 and (explicit >= 3 or not strong_rej) and not proposal_only:
         return "interview_invitation"
     withdrawn = any(e.rule == "application withdrawn" for e in evidence)
     if rej >= 3 and (rej >= conf or (strong_rej and not withdrawn)):

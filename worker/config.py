@@ -12,7 +12,7 @@ DEFAULT_SYNC_INTERVAL_MINUTES = 10.0
 
 @dataclass(frozen=True, slots=True)
 class WorkerConfig:
-    """``server_url`` and ``token`` (a service token) reach the Onward API; without ``redis_url``
+    """``server_url`` and ``token`` (a service token, or a deployment's fleet token) reach the Onward API; without ``redis_url``
     the jobs run in-process (the embedded mode of ``make run``)."""
 
     server_url: str = DEFAULT_SERVER_URL

@@ -5,14 +5,15 @@ import logging
 import threading
 from collections.abc import Callable
 
-from worker import config, jobs
+from worker import config, digests, jobs
 from worker.exceptions import ApiRefused, ApiUnavailable
 
 log = logging.getLogger("onward.worker")
 
 
 def one_round() -> list:
-    """Sync every account once; a failure to reach the server is logged and waits for the next round."""
+    """Sync every account once, then send the weekly digests that are due; a failure to reach the
+    server is logged and waits for the next round."""
     if not config.load().token:
         log.info(jobs.NO_ACCOUNT)
         return []
@@ -23,6 +24,10 @@ def one_round() -> list:
         return []
     if outcomes:
         log.info("synced %s account%s: %s", len(outcomes), "s" if len(outcomes) != 1 else "", "; ".join(map(str, outcomes)))
+    try:
+        digests.send_digests()
+    except (ApiUnavailable, ApiRefused) as exc:
+        log.warning("weekly digests not sent this round: %s", exc)
     return outcomes
 
 

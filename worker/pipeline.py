@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from worker.classify import Classification, classify
 from worker.extract import Extraction, extract
 from worker.parse import ParsedMessage, parse_message
+from worker.skills import skill_area
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class Analysis:
             "ats": x.ats,
             "job_id": x.job_id,
             "language": x.language,
+            "skill_area": skill_area(f"{p.subject}\n{p.body}") if c.label == "rejection" and c.stage == "assessment" else None,
             "reasons": c.reasons,
             "snippet": p.snippet,
             "defects": list(p.defects),

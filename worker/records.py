@@ -8,7 +8,7 @@ from datetime import datetime
 from worker.pipeline import Analysis
 
 LIMITS = {"message_id": 998, "subject": 998, "from_name": 300, "from_address": 320, "company": 200, "role": 200,
-          "ats": 100, "job_id": 100, "language": 8, "snippet": 300}
+          "ats": 100, "job_id": 100, "language": 8, "skill_area": 100, "snippet": 300}
 """The server's maxLength for each text field (``MessageIn``); longer values are cut, not refused."""
 
 NOT_SENT = ("reasons", "defects")
@@ -30,7 +30,7 @@ def message_item(analysis: Analysis, raw: bytes, account: str, fallback_date: da
     record = {k: v for k, v in analysis.to_dict().items() if k not in NOT_SENT}
     for field, limit in LIMITS.items():
         if isinstance(record.get(field), str):
-            record[field] = record[field][:limit] or (None if field in ("message_id", "company", "role", "ats", "job_id", "language") else "")
+            record[field] = record[field][:limit] or (None if field in ("message_id", "company", "role", "ats", "job_id", "language", "skill_area") else "")
     record["message_id"] = record.get("message_id") or synthetic_message_id(raw)
     record["date"] = record.get("date") or fallback_date.isoformat()
     return {"account": account, **where, **record}

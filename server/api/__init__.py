@@ -56,6 +56,23 @@ def owned(model, row_id: int):
 
 
 def blueprints() -> list[Blueprint]:
-    from server.api import accounts, applications, classify, companies, health, messages, openapi, pairing, tokens
+    from server.api import (
+        accounts,
+        advice,
+        applications,
+        classify,
+        companies,
+        digests,
+        followups,
+        health,
+        me,
+        messages,
+        openapi,
+        pairing,
+        reflections,
+        summary,
+        tokens,
+    )
 
-    return [m.bp for m in (health, pairing, tokens, messages, applications, companies, classify, accounts, openapi)]
+    return [m.bp for m in (health, pairing, tokens, messages, applications, companies, classify, accounts, advice, reflections,
+                           followups, summary, me, digests, openapi)]

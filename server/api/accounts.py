@@ -1,6 +1,9 @@
 """IMAP accounts: a user adds, lists, edits and removes them (``/api/v1/accounts``); a worker
-with a service token reads the credentials, records where it stands in each folder and
-reports how a sync went. Secrets are encrypted at rest and never returned to a user."""
+reads the credentials, records where it stands in each folder, stores what it found and reports
+how a sync went. Secrets are encrypted at rest and never returned to a user.
+
+A worker's service token reaches its own user's accounts; a fleet token reaches every account
+and, in each account-scoped call, acts for the account's owner (``worker_account``)."""
 
 import ipaddress
 import re
@@ -9,9 +12,10 @@ from flask import Blueprint, g
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from server import vault
+from server import schemas, vault
 from server.api import body, owned
-from server.auth import require_service, require_service_or_user, require_user
+from server.api.messages import ingest_batch
+from server.auth import require_any, require_user, require_worker
 from server.db import db_session
 from server.errors import ApiError
 from server.models import Account, FolderState, utcnow
@@ -82,11 +86,25 @@ def create():
 
 
 @bp.get("/accounts")
-@require_service_or_user
+@require_any
 def list_accounts():
-    """The caller's accounts; a worker's service token reads them too, to schedule one sync per account."""
-    rows = db_session().scalars(select(Account).where(Account.user_id == g.user_id).order_by(Account.id))
-    return {"items": [account_dict(a) for a in rows]}
+    """The caller's accounts (a service token's user's, to schedule one sync each); for a fleet token every user's."""
+    query = select(Account).order_by(Account.id)
+    if g.token.kind != "fleet":
+        query = query.where(Account.user_id == g.user_id)
+    return {"items": [account_dict(a) for a in db_session().scalars(query)]}
+
+
+def worker_account(account_id: int) -> Account:
+    """The account a worker may work on: for a service token only its user's (404 otherwise); for a
+    fleet token any, and from here on the request acts for the account's owner."""
+    if g.token.kind != "fleet":
+        return owned(Account, account_id)
+    account = db_session().get(Account, account_id) if 0 < account_id <= schemas.MAX_ID else None
+    if account is None:
+        raise ApiError(404, "No such account.")
+    g.user_id = account.user_id
+    return account
 
 
 @bp.get("/accounts/<int:account_id>")
@@ -124,21 +142,21 @@ def delete(account_id: int):
 
 
 @bp.get("/accounts/<int:account_id>/credentials")
-@require_service
+@require_worker
 def credentials(account_id: int):
     """Everything a worker needs to read this account, the secret decrypted."""
-    account = owned(Account, account_id)
+    account = worker_account(account_id)
     states = db_session().scalars(select(FolderState).where(FolderState.account_id == account.id).order_by(FolderState.folder))
     return {**{k: v for k, v in account_dict(account).items() if k not in ("created_at", "last_sync_at", "last_error")},
             "secret": vault.decrypt(account.secret), "states": [state_dict(s) for s in states]}
 
 
 @bp.put("/accounts/<int:account_id>/folders/<path:folder>/state")
-@require_service
+@require_worker
 def put_state(account_id: int, folder: str):
     """Record where the worker stands in a folder (only past messages the server acknowledged)."""
     data = body("FOLDER_STATE_IN")
-    account = owned(Account, account_id)
+    account = worker_account(account_id)
     if not folder or len(folder) > 500:
         raise ApiError(404, "No such folder.")
     session = db_session()
@@ -154,11 +172,11 @@ def put_state(account_id: int, folder: str):
 
 
 @bp.post("/accounts/<int:account_id>/report")
-@require_service
+@require_worker
 def report(account_id: int):
     """A worker says how a sync went: when, how many messages it read, and any error in plain words."""
     data = body("SYNC_REPORT")
-    account = owned(Account, account_id)
+    account = worker_account(account_id)
     if "last_sync_at" in data:
         account.last_sync_at = parse_datetime(data["last_sync_at"])
     if "messages_seen" in data:
@@ -167,3 +185,12 @@ def report(account_id: int):
         account.last_error = data["last_error"]
     db_session().commit()
     return account_dict(account)
+
+
+@bp.post("/accounts/<int:account_id>/messages")
+@require_worker
+def ingest(account_id: int):
+    """Store a batch a worker found in this account, for the account's owner (``POST /messages`` has
+    no account, so a fleet token cannot use it)."""
+    worker_account(account_id)
+    return ingest_batch()

@@ -35,19 +35,28 @@ def to_rfc5322(data: dict) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n" + data["text"]).encode("utf-8", "replace")
 
 
+RESULT_FIELDS = ("label", "confidence", "stage", "keeps_on_file", "offers_feedback", "company", "role", "ats", "job_id",
+                 "language", "skill_area", "reasons", "snippet")
+"""What the classifier says about an email shown in webmail (``ClassifyResult``)."""
+
+
+def classification(data: dict) -> dict:
+    """The worker's analysis of a validated ``CLASSIFY`` body, as the full record."""
+    return analyze(to_rfc5322(data)).to_dict()
+
+
 @bp.post("/classify")
 @require_user
 def classify():
     data = body("CLASSIFY")
-    record = analyze(to_rfc5322(data)).to_dict()
-    result = {k: record[k] for k in ("label", "confidence", "stage", "keeps_on_file", "offers_feedback", "company", "role", "ats",
-                                     "job_id", "language", "reasons", "snippet")}
+    record = classification(data)
+    result = {k: record[k] for k in RESULT_FIELDS}
     result["message"] = None
     if data.get("track"):
         digest = hashlib.sha256("\0".join(data.get(k, "") for k in ("subject", "from_address", "text")).encode()).hexdigest()[:32]
         mid = data.get("message_id") or f"<{digest}@extension.onward>"
         item = {k: record[k] for k in ("label", "confidence", "stage", "keeps_on_file", "offers_feedback", "company", "role", "ats",
-                                       "job_id", "language")}
+                                       "job_id", "language", "skill_area")}
         item.update(account="extension", message_id=mid, subject=data.get("subject", ""), from_name=data.get("from_name", ""),
                     from_address=data.get("from_address", ""), date=data.get("date") or utcnow().isoformat(),
                     snippet=record["snippet"][:300], link=data.get("link"))

@@ -10,7 +10,7 @@ from server.auth import require_service_or_user, require_user
 from server.db import db_session
 from server.errors import ApiError
 from server.models import Application, Message, utcnow
-from server.pipeline import LABEL_STATUS, company_key
+from server.pipeline import company_key
 from server.schemas import parse_datetime
 
 bp = Blueprint("messages", __name__, url_prefix="/api/v1")
@@ -40,6 +40,7 @@ def message_dict(m: Message) -> dict:
         "ats": m.ats,
         "job_id": m.job_id,
         "language": m.language,
+        "skill_area": m.skill_area,
         "snippet": m.snippet,
         "link": m.link,
         "application_id": m.application_id,
@@ -62,9 +63,8 @@ def ingest_items(items: list) -> dict:
     return {**counts, "rejected": rejected}
 
 
-@bp.post("/messages")
-@require_service_or_user
-def ingest():
+def ingest_batch() -> dict:
+    """Read the request's batch (400 not JSON, 413 too many, 422 not a batch) and store it for ``g.user_id``."""
     data = request.get_json(silent=True)
     if data is None:
         raise ApiError(400, "The body must be JSON (Content-Type: application/json).")
@@ -74,6 +74,12 @@ def ingest():
     data = clean(data)
     schemas.check("MESSAGE_BATCH", data)
     return ingest_items(data["messages"])
+
+
+@bp.post("/messages")
+@require_service_or_user
+def ingest():
+    return ingest_batch()
 
 
 @bp.get("/messages")
@@ -111,26 +117,11 @@ def correct_message(message_id: int):
     wins over the classifier's from now on, and a placed message is never moved by the pipeline."""
     data = body("MESSAGE_PATCH")
     message = owned(Message, message_id)
+    if data.get("application_id") is not None:
+        owned(Application, data["application_id"])
     session = db_session()
-    days = current_app.config["GHOSTED_DAYS"]
-    now = utcnow()
-    touched = {message.application_id} - {None}
-    if "application_id" in data:
-        target = data["application_id"]
-        if target is not None:
-            owned(Application, target)
-        message.application_id, message.pinned = target, True
-        touched.add(target)
-    if "label" in data:
-        message.user_label = data["label"]
-        if data["label"] not in LABEL_STATUS and "application_id" not in data:
-            message.application_id, message.pinned = None, False  # "not a rejection": it leaves its application
-        elif message.pinned and message.application_id is None and "application_id" not in data:
-            message.pinned = False  # a message taken out of an application is now said to matter again
-    session.flush()
-    store.replay(session, g.user_id, touched - {None}, days, now)
-    if not message.pinned:
-        store.link(session, g.user_id, [message], days, now)
+    store.correct(session, g.user_id, message, current_app.config["GHOSTED_DAYS"], utcnow(),
+                  **{k: data[k] for k in ("label", "application_id") if k in data})
     session.commit()
     return message_dict(message)
 

@@ -14,7 +14,7 @@ ID_PARAM = {"type": "integer", "minimum": 1, "maximum": schemas.MAX_ID}
 FOLDER_PARAM = {"type": "string", "minLength": 1, "maxLength": 500}
 
 OPERATIONS = [
-    # method, path, operationId, summary, who may call (None, "user", "service" (or user), "worker" (service only)), body, query, success status, response
+    # method, path, operationId, summary, who may call (None, "user", "service" (or user), "worker" (service or fleet token only)), body, query, success status, response
     ("get", "/health", "health", "The process answers (no database access).", None, None, None, 200, "HEALTH"),
     ("get", "/openapi.json", "openapi", "This document.", None, None, None, 200, None),
     ("post", "/pairing-codes", "createPairingCode", "A one-time code to pair the extension (valid 10 minutes).", "user", None, None, 201, "PAIRING_CODE_OUT"),
@@ -42,13 +42,27 @@ OPERATIONS = [
     ("get", "/accounts/{account_id}/credentials", "accountCredentials", "For a worker: connection, decrypted secret, folder states.", "worker", None, None, 200, "CREDENTIALS"),
     ("put", "/accounts/{account_id}/folders/{folder}/state", "putFolderState", "For a worker: where it stands in a folder.", "worker", "FOLDER_STATE_IN", None, 200, "FOLDER_STATE_OUT"),
     ("post", "/accounts/{account_id}/report", "reportSync", "For a worker: how a sync went.", "worker", "SYNC_REPORT", None, 200, "ACCOUNT_OUT"),
+    ("post", "/accounts/{account_id}/messages", "ingestAccountMessages", "For a worker: store a batch found in this account, for its owner (what a fleet token uses).", "worker", "MESSAGE_BATCH", None, 200, "INGEST_RESULT"),
     ("post", "/classify", "classify", "Classify an email shown in webmail; store it only when tracked.", "user", "CLASSIFY", None, 200, "CLASSIFY_RESULT"),
+    ("post", "/advice", "emailAdvice", "Classify an email shown in webmail and, for a rejection, the advice (nothing stored).", "user", "CLASSIFY", None, 200, "ADVICE_RESULT"),
+    ("get", "/messages/{message_id}/advice", "messageAdvice", "Strategies and next steps for a stored rejection (409 for other labels).", "user", None, None, 200, "ADVICE"),
+    ("get", "/strategies", "listStrategies", "The ten coping strategies.", "user", None, None, 200, "STRATEGY_LIST"),
+    ("get", "/applications/{app_id}/reflections", "listReflections", "Reflections kept with an application.", "user", None, None, 200, "REFLECTION_LIST"),
+    ("post", "/applications/{app_id}/reflections", "createReflection", "Keep a reflection with an application.", "user", "REFLECTION_IN", None, 201, "REFLECTION_OUT"),
+    ("delete", "/applications/{app_id}/reflections/{reflection_id}", "deleteReflection", "Delete a reflection.", "user", None, None, 204, None),
+    ("get", "/follow-ups", "listFollowUps", "Applications with no answer after `days` days.", "user", None, "FOLLOW_UP_QUERY", 200, "FOLLOW_UP_LIST"),
+    ("get", "/applications/{app_id}/follow-up.ics", "followUpCalendar", "A calendar reminder (iCalendar) to follow an application up.", "user", None, "FOLLOW_UP_QUERY", 200, "ICS"),
+    ("get", "/summary/weekly", "weeklySummary", "The weekly summary for an ISO week in the user's time zone.", "user", None, "SUMMARY_QUERY", 200, "WEEKLY_SUMMARY"),
+    ("get", "/me", "getMe", "The user's time zone and digest settings.", "user", None, None, 200, "ME"),
+    ("post", "/digests/send-due", "sendDueDigests", "For the scheduler: send the weekly digests that are due (never twice per week).", "worker", None, None, 200, "DIGEST_RUN"),
+    ("patch", "/me", "editMe", "Change the time zone or the digest's day, hour or opt-out.", "user", "ME_PATCH", None, 200, "ME"),
 ]
 """Every operation of the API."""
 
 DESCRIPTIONS = {400: "Malformed request or query string", 401: "Missing or invalid token", 403: "A service token may not do this",
                 404: "Not found (also another user's object)", 409: "Conflict", 413: "Too large (body, or more than 500 messages)",
-                422: "The body does not match its schema", 429: "Rate limited (see Retry-After)"}
+                422: "The body does not match its schema", 429: "Rate limited (see Retry-After)",
+                502: "The mail server could not be reached or refused a digest"}
 
 
 def _operation(method, path, op_id, summary, who, body, query, status, response) -> dict:
@@ -64,7 +78,9 @@ def _operation(method, path, op_id, summary, who, body, query, status, response)
     if body:
         op["requestBody"] = {"required": True, "content": {"application/json": {"schema": getattr(schemas, body)}}}
     ok: dict = {"description": "OK"}
-    if response:
+    if response == "ICS":
+        ok["content"] = {"text/calendar": {"schema": {"type": "string"}}}
+    elif response:
         ok["content"] = {"application/json": {"schema": getattr(schemas, response)}}
     elif status != 204:
         ok["content"] = {"application/json": {"schema": {"type": "object"}}}
@@ -75,10 +91,13 @@ def _operation(method, path, op_id, summary, who, body, query, status, response)
         errors |= {400, 413, 422}
     if query:
         errors |= {400}
-    if "{" in path or op_id == "pair":
+    if "{" in path or op_id in ("pair", "weeklySummary"):
         errors |= {404}
-    if op_id in ("mergeApplications", "splitApplication", "createApplication", "editApplication", "classify", "createAccount", "editAccount"):
+    if op_id in ("mergeApplications", "splitApplication", "createApplication", "editApplication", "classify", "createAccount", "editAccount",
+                 "emailAdvice", "messageAdvice", "createReflection", "editMe"):
         errors |= {409, 422}
+    if op_id == "sendDueDigests":
+        errors |= {502}
     responses = {str(status): ok}
     for code in sorted(errors):
         responses[str(code)] = {"description": DESCRIPTIONS[code], "content": {"application/json": {"schema": schemas.ERROR}}}

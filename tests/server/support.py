@@ -45,9 +45,6 @@ def fresh_window(window: float = 60) -> None:
         time.sleep(left + 0.05)
 
 
-_uids = itertools.count(1)
-
-
 def auth(token: str) -> dict:
     return {"Authorization": f"Bearer {token}"}
 

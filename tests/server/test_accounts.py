@@ -3,7 +3,7 @@ credentials and record their position, and secrets are encrypted at rest."""
 
 import pytest
 from sqlalchemy import select
-from support import auth, make_app
+from support import auth, make_app, msg
 
 from server.db import db_session
 from server.models import Account, FolderState
@@ -134,3 +134,70 @@ def test_account_commands_add_and_list(runner, user, client, monkeypatch):
                                                                      ("localhost", "xoauth2", ["INBOX"])]
     listing = runner.invoke(main, ["account", "list", "robin@example.org"]).output
     assert "robin on imap.example.org:993" in listing and "never" in listing
+
+
+def _companies(client, token) -> set:
+    return {m["company"] for m in client.get("/api/v1/messages", headers=auth(token)).json["items"]}
+
+
+def test_fleet_token_works_on_every_users_accounts_for_their_owners(client, user):
+    """A fleet token lists both users' accounts, reads their credentials, and what it stores or reports lands with each owner."""
+    first, first_token = user()
+    second, second_token = user()
+    _, fleet = user(first.email, kind="fleet")
+    a = client.post("/api/v1/accounts", json=GMAIL, headers=auth(first_token)).json["id"]
+    b = client.post("/api/v1/accounts", json={**GMAIL, "secret": "second-secret"}, headers=auth(second_token)).json["id"]
+    assert [x["id"] for x in client.get("/api/v1/accounts", headers=auth(fleet)).json["items"]] == [a, b]
+    assert client.get(f"/api/v1/accounts/{b}/credentials", headers=auth(fleet)).json["secret"] == "second-secret"
+    for account, company in ((a, "Acme"), (b, "Globex")):
+        res = client.post(f"/api/v1/accounts/{account}/messages", json={"messages": [msg(company=company)]}, headers=auth(fleet))
+        assert res.status_code == 200 and res.json["new"] == 1, res.json
+    assert _companies(client, first_token) == {"Acme"} and _companies(client, second_token) == {"Globex"}
+    assert client.put(f"/api/v1/accounts/{b}/folders/INBOX/state", json={"uidvalidity": 3, "last_uid": 9},
+                      headers=auth(fleet)).status_code == 200
+    assert client.post(f"/api/v1/accounts/{b}/report", json={"messages_seen": 5}, headers=auth(fleet)).status_code == 200
+    assert client.get(f"/api/v1/accounts/{b}", headers=auth(second_token)).json["messages_seen"] == 5
+    assert client.post("/api/v1/accounts/999999/messages", json={"messages": [msg()]}, headers=auth(fleet)).status_code == 404
+
+
+def test_fleet_token_reaches_nothing_but_accounts(client, user):
+    """A fleet token has no user of its own: ingest without an account, the sync state and every user view are 403."""
+    first, token = user()
+    _, fleet = user(first.email, kind="fleet")
+    account = client.post("/api/v1/accounts", json=GMAIL, headers=auth(token)).json["id"]
+    for method, url, body in [("POST", "/api/v1/messages", {"messages": [msg()]}), ("GET", "/api/v1/sync-state", None),
+                              ("GET", "/api/v1/messages", None), ("GET", "/api/v1/applications", None), ("GET", "/api/v1/tokens", None),
+                              ("POST", "/api/v1/accounts", GMAIL), ("GET", f"/api/v1/accounts/{account}", None),
+                              ("PATCH", f"/api/v1/accounts/{account}", {"folders": ["X"]}), ("POST", "/api/v1/pairing-codes", None),
+                              ("DELETE", f"/api/v1/accounts/{account}", None)]:
+        assert client.open(url, method=method, json=body, headers=auth(fleet)).status_code == 403, (method, url)
+    assert _companies(client, token) == set()
+
+
+def test_user_and_service_tokens_never_store_into_another_users_account(client, user):
+    """A user token cannot use a worker's ingest; a service token stores into its own user's account and gets 404 for another's."""
+    first, first_token = user()
+    _, first_service = user(first.email, kind="service")
+    second, second_token = user()
+    _, second_service = user(second.email, kind="service")
+    a = client.post("/api/v1/accounts", json=GMAIL, headers=auth(first_token)).json["id"]
+    b = client.post("/api/v1/accounts", json=GMAIL, headers=auth(second_token)).json["id"]
+    batch = {"messages": [msg(company="Initech")]}
+    assert client.post(f"/api/v1/accounts/{a}/messages", json=batch, headers=auth(first_token)).status_code == 403
+    assert client.post(f"/api/v1/accounts/{b}/messages", json=batch, headers=auth(first_service)).status_code == 404
+    assert client.get(f"/api/v1/accounts/{b}/credentials", headers=auth(first_service)).status_code == 404
+    assert [x["id"] for x in client.get("/api/v1/accounts", headers=auth(second_service)).json["items"]] == [b]
+    assert client.post(f"/api/v1/accounts/{a}/messages", json=batch, headers=auth(first_service)).json["new"] == 1
+    assert _companies(client, first_token) == {"Initech"} and _companies(client, second_token) == set()
+
+
+def test_fleet_token_is_made_on_the_command_line_only(runner, client, user):
+    """`onward token create EMAIL --fleet` prints an onw_f_ token listed as fleet; --service with --fleet is refused."""
+    user("ops@example.org")
+    result = runner.invoke(main, ["token", "create", "ops@example.org", "--fleet", "--name", "workers"])
+    assert result.exit_code == 0, result.output
+    secret = result.stdout.strip().splitlines()[-1]
+    assert secret.startswith("onw_f_") and client.get("/api/v1/accounts", headers=auth(secret)).status_code == 200
+    assert "fleet" in runner.invoke(main, ["token", "list", "ops@example.org"]).output
+    refused = runner.invoke(main, ["token", "create", "ops@example.org", "--fleet", "--service"])
+    assert refused.exit_code == 2 and "--fleet" in refused.output

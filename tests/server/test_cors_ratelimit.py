@@ -56,6 +56,20 @@ def test_rate_limit_per_token_in_memory(database_url):
     app.extensions["onward.engine"].dispose()
 
 
+def test_the_fleet_token_has_its_own_larger_limit(database_url):
+    """Every worker of a deployment shares the fleet token: it is counted against FLEET_RATELIMIT_PER_MINUTE."""
+    app = make_app(database_url, RATELIMIT_PER_MINUTE=2, FLEET_RATELIMIT_PER_MINUTE=5)
+    client = app.test_client()
+    with app.app_context():
+        session = db_session()
+        _, (fleet,) = create_user(session, "operator@example.org", (("fleet", "workers"),))
+        session.commit()
+    fresh_window(WINDOW)
+    statuses = [client.get("/api/v1/accounts", headers=auth(fleet)).status_code for _ in range(6)]
+    assert statuses == [200] * 5 + [429]
+    app.extensions["onward.engine"].dispose()
+
+
 def test_unauthenticated_requests_are_limited_per_address(database_url):
     """Without a token the limit counts by IP address."""
     app = make_app(database_url, RATELIMIT_PER_MINUTE=2)

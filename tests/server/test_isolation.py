@@ -22,7 +22,9 @@ def _seed(client, ingest, token, service) -> dict:
     apps = client.get("/api/v1/applications", headers=auth(token)).json["items"]
     messages = client.get("/api/v1/messages", headers=auth(token)).json["items"]
     tokens = client.get("/api/v1/tokens", headers=auth(token)).json["items"]
-    return {"app": apps[0]["id"], "app2": apps[1]["id"], "message": messages[0]["id"], "token": tokens[0]["id"],
+    reflection = client.post(f"/api/v1/applications/{apps[0]['id']}/reflections", json={"went_well": f"{SECRET} liked my demo"},
+                             headers=auth(token)).json["id"]
+    return {"app": apps[0]["id"], "app2": apps[1]["id"], "message": messages[0]["id"], "token": tokens[0]["id"], "reflection": reflection,
             "account": account, "tokens": {t["id"] for t in tokens}, "messages": {m["id"] for m in messages}, "applications": {a["id"] for a in apps}}
 
 
@@ -33,7 +35,8 @@ def _snapshot(client, token, service) -> str:
     credentials = [client.get(f"/api/v1/accounts/{a['id']}/credentials", headers=auth(service)).json for a in accounts]
     apps = client.get("/api/v1/applications", headers=h).json["items"]
     views = [client.get("/api/v1/messages", headers=h).json, client.get("/api/v1/tokens", headers=h).json,
-             client.get("/api/v1/sync-state", headers=h).json, *[client.get(f"/api/v1/applications/{a['id']}", headers=h).json for a in apps]]
+             client.get("/api/v1/sync-state", headers=h).json, *[client.get(f"/api/v1/applications/{a['id']}", headers=h).json for a in apps],
+             *[client.get(f"/api/v1/applications/{a['id']}/reflections", headers=h).json for a in apps], client.get("/api/v1/me", headers=h).json]
     for view in views[1]["items"]:
         view.pop("last_used_at")
     return json.dumps([views, accounts, credentials], sort_keys=True)
@@ -65,11 +68,17 @@ def test_every_endpoint_keeps_users_apart(client, user, ingest):
         "getAccount": ("GET", f"/api/v1/accounts/{ids['account']}", None),
         "editAccount": ("PATCH", f"/api/v1/accounts/{ids['account']}", {"secret": "stolen", "folders": ["Sent"]}),
         "deleteAccount": ("DELETE", f"/api/v1/accounts/{ids['account']}", None),
+        "messageAdvice": ("GET", f"/api/v1/messages/{ids['message']}/advice", None),
+        "listReflections": ("GET", f"/api/v1/applications/{ids['app']}/reflections", None),
+        "createReflection": ("POST", f"/api/v1/applications/{ids['app']}/reflections", {"went_well": "x"}),
+        "deleteReflection": ("DELETE", f"/api/v1/applications/{ids['app']}/reflections/{ids['reflection']}", None),
+        "followUpCalendar": ("GET", f"/api/v1/applications/{ids['app']}/follow-up.ics", None),
     }
     not_found_for_workers = {  # the second user's worker, against the first user's account
         "accountCredentials": ("GET", f"/api/v1/accounts/{ids['account']}/credentials", None),
         "putFolderState": ("PUT", f"/api/v1/accounts/{ids['account']}/folders/Secret/state", {"uidvalidity": 1, "last_uid": 1}),
         "reportSync": ("POST", f"/api/v1/accounts/{ids['account']}/report", {"last_error": "wrong password", "messages_seen": 0}),
+        "ingestAccountMessages": ("POST", f"/api/v1/accounts/{ids['account']}/messages", {"messages": [msg(company="B Corp")]}),
     }
     for method, url, body in not_found_for_workers.values():
         res = client.open(url, method=method, json=body, headers=auth(b_service))
@@ -79,6 +88,7 @@ def test_every_endpoint_keeps_users_apart(client, user, ingest):
         ("PATCH", f"/api/v1/messages/{own_msg}", {"application_id": ids["app"]}),
         ("POST", f"/api/v1/applications/{own_app}/merge", {"other_id": ids["app"]}),
         ("POST", f"/api/v1/applications/{own_app}/split", {"message_ids": [ids["message"]]}),
+        ("DELETE", f"/api/v1/applications/{own_app}/reflections/{ids['reflection']}", None),
     ]
     for method, url, body in [*not_found.values(), *also_not_found]:
         res = client.open(url, method=method, json=body, headers=h)
@@ -101,6 +111,14 @@ def test_every_endpoint_keeps_users_apart(client, user, ingest):
         "classify": ("POST", "/api/v1/classify", {"text": "Hello", "track": True}, None),
         "createAccount": ("POST", "/api/v1/accounts", {**ACCOUNT, "username": "b@zanzibar.example"}, None),
         "listAccounts": ("GET", "/api/v1/accounts", None, "account"),
+        "emailAdvice": ("POST", "/api/v1/advice", {"subject": "About your application (rejection)", "from_address": "jobs@acme.example",
+                                                   "text": "We have decided not to move forward with your application."}, None),
+        "listStrategies": ("GET", "/api/v1/strategies", None, None),
+        "listFollowUps": ("GET", "/api/v1/follow-ups?days=1", None, "applications"),
+        "weeklySummary": ("GET", "/api/v1/summary/weekly?week=2026-W05", None, None),
+        "getMe": ("GET", "/api/v1/me", None, None),
+        "editMe": ("PATCH", "/api/v1/me", {"timezone": "Europe/Paris"}, None),
+        "sendDueDigests": ("POST", "/api/v1/digests/send-due", None, None),
     }
     for method, url, body, kind in own_data.values():
         res = client.open(url, method=method, json=body, headers=h)

@@ -2,9 +2,10 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from server.db import make_engine, upgrade
+from server.db import alembic_config, make_engine, upgrade
 from server.models import Base
 
 
@@ -23,6 +24,8 @@ def test_upgrade_is_idempotent_and_records_the_head(database_url):
     upgrade(database_url)
     engine = make_engine(database_url)
     with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0002"
-        assert {"users", "tokens", "messages", "applications", "status_changes", "pairing_codes", "accounts", "folder_states"} <= set(inspect(conn).get_table_names())
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        assert head is not None and MigrationContext.configure(conn).get_current_revision() == head
+        assert {"users", "tokens", "messages", "applications", "status_changes", "pairing_codes", "accounts", "folder_states",
+                "reflections", "digests"} <= set(inspect(conn).get_table_names())
     engine.dispose()

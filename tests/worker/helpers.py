@@ -1,24 +1,15 @@
 """Shared helpers of the worker's tests: calls on the live server as the user, and mail to deliver."""
 
-import json
-import urllib.request
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
+from live_server import call
+
 from worker.evaluate import load_corpus
 
 CORPUS = Path(__file__).parent.parent / "corpus"
-
-
-def call(live_server, token: str, method: str, path: str, body: dict | None = None) -> dict:
-    request = urllib.request.Request(live_server.url + "/api/v1" + path, method=method,
-                                     data=json.dumps(body).encode() if body is not None else None,
-                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as res:
-        raw = res.read()
-    return json.loads(raw) if raw else {}
 
 
 def add_account(live_server, token: str, dovecot, **fields) -> dict:

@@ -15,6 +15,7 @@ import uuid
 import pytest
 from helpers import add_account, all_messages, call, corpus_sample, expected_ids, mixed_mail, ordinary_mail
 from imap_server import free_port
+from live_server import new_user
 from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from rq import Queue, SimpleWorker
@@ -121,14 +122,17 @@ def _state(live_server, tokens, account_id: int) -> dict:
 
 
 def test_sync_account_job_delivers_the_mailbox(dovecot, live_server, tokens, worker_env, queue):
-    """A job enqueued by dotted path delivers the mailbox's job mail to the server once and frees the lock."""
+    """A job enqueued by dotted path delivers the mailbox's job mail to the server once, records when it held the lock and frees it."""
     raws = _fill(dovecot)
     account = add_account(live_server, tokens[0], dovecot)
+    queued = time.time()
     job = jobs.enqueue_sync(queue, account["id"])
     assert job.func_name == "worker.jobs.sync_account" and job.timeout == jobs.JOB_TIMEOUT and job.retries_left == 3
     _work(queue)
     assert job.get_status(refresh=True) == JobStatus.FINISHED
     assert job.return_value() == f"read {len(raws)}, skipped 0"
+    began, ended = job.get_meta(refresh=True)["synced"]  # the time the lock was held, for proofs across workers
+    assert queued <= began <= ended <= time.time()
     stored = all_messages(live_server, tokens[0])
     assert {m["message_id"] for m in stored} == expected_ids(raws) and len(stored) == len(expected_ids(raws))
     assert not queue.connection.exists(jobs.lock_key(live_server.url, account["id"]))
@@ -284,23 +288,58 @@ def test_sync_all_enqueues_one_job_per_account(dovecot, live_server, tokens, wor
     assert shown[first["id"]]["last_sync_at"] and shown[second["id"]]["last_sync_at"]
 
 
-def test_cron_config_registers_sync_all_at_the_configured_interval(redis_conn, monkeypatch):
-    """`rq cron worker.cron` schedules worker.jobs.sync_all on the onward queue every ONWARD_SYNC_INTERVAL_MINUTES."""
+def test_fleet_token_syncs_two_users_accounts_into_their_owners(dovecot, live_server, tokens, queue, monkeypatch):
+    """With one fleet token, sync_all enqueues both users' accounts and each account's mail lands with its own user only."""
+    _, (other_token,) = new_user(live_server)
+    _, (fleet,) = new_user(live_server, tokens=(("fleet", "workers"),))  # the operator `onward token create --fleet` names
+    mine = mixed_mail(8, "mine")
+    theirs = [e.path.read_bytes() for e in corpus_sample(16, "holdout")] + ordinary_mail(4, tag="theirs")
+    assert expected_ids(mine) and expected_ids(theirs) and not expected_ids(mine) & expected_ids(theirs)
+    dovecot.deliver(mine)
+    dovecot.deliver(theirs, "Theirs")
+    first = add_account(live_server, tokens[0], dovecot)
+    second = add_account(live_server, other_token, dovecot, folders=["Theirs"])
+    monkeypatch.setenv("ONWARD_SERVER_URL", live_server.url)
+    monkeypatch.setenv("ONWARD_TOKEN", fleet)
+    job = queue.enqueue("worker.jobs.sync_all", job_timeout=300)
+    _work(queue)
+    assert sorted(queue.fetch_job(i).args[0] for i in job.return_value()) == [first["id"], second["id"]]
+    assert {m["message_id"] for m in all_messages(live_server, tokens[0])} == expected_ids(mine)
+    assert {m["message_id"] for m in all_messages(live_server, other_token)} == expected_ids(theirs)
+
+
+def test_a_users_service_token_cannot_sync_another_users_account(dovecot, live_server, tokens, worker_env, queue):
+    """A per-user service token neither schedules nor syncs another user's account: its job ends "account not found"."""
+    _, (other_token,) = new_user(live_server)
+    dovecot.deliver(mixed_mail(4, "x"))
+    other = add_account(live_server, other_token, dovecot)
+    job = queue.enqueue("worker.jobs.sync_all", job_timeout=300)
+    _work(queue)
+    assert job.return_value() == []
+    direct = jobs.enqueue_sync(queue, other["id"])
+    _work(queue)
+    assert direct.return_value() == "skipped: account not found"
+    assert all_messages(live_server, other_token) == [] and all_messages(live_server, tokens[0]) == []
+
+
+def test_cron_config_registers_sync_all_and_the_digests(redis_conn, monkeypatch):
+    """`rq cron worker.cron` schedules worker.jobs.sync_all on the onward queue every ONWARD_SYNC_INTERVAL_MINUTES,
+    and the weekly digests every 15 minutes."""
     from rq.cron import CronScheduler
 
     monkeypatch.setenv("ONWARD_SYNC_INTERVAL_MINUTES", "2.5")
     scheduler = CronScheduler(connection=redis_conn, logging_level=logging.WARNING)
     scheduler.load_config_from_file("worker.cron")
-    [cron_job] = scheduler.get_jobs()
-    assert (cron_job.func_name, cron_job.queue_name, cron_job.interval) == ("worker.jobs.sync_all", "onward", 150)
+    assert sorted((j.func_name, j.queue_name, j.interval) for j in scheduler.get_jobs()) == [
+        ("worker.digests.send_digests", "onward", 900), ("worker.jobs.sync_all", "onward", 150)]
     monkeypatch.delenv("ONWARD_SYNC_INTERVAL_MINUTES")
     scheduler = CronScheduler(connection=redis_conn, logging_level=logging.WARNING)
     scheduler.load_config_from_file("worker.cron")
-    assert scheduler.get_jobs()[0].interval == 600
+    assert {j.func_name: j.interval for j in scheduler.get_jobs()}["worker.jobs.sync_all"] == 600
 
 
-def test_rq_cron_command_enqueues_sync_all(private_redis, tmp_path):
-    """The documented `rq cron worker.cron` runs and enqueues worker.jobs.sync_all at once."""
+def test_rq_cron_command_enqueues_sync_all_and_the_digests(private_redis, tmp_path):
+    """The documented `rq cron worker.cron` runs and enqueues worker.jobs.sync_all and the digests at once."""
     rq = os.path.join(os.path.dirname(sys.executable), "rq")
     log = tmp_path / "cron.log"
     with log.open("wb") as out:
@@ -308,10 +347,10 @@ def test_rq_cron_command_enqueues_sync_all(private_redis, tmp_path):
     q = Queue("onward", connection=Redis(port=private_redis.port))
     try:
         deadline = time.monotonic() + 15
-        while not q.count and time.monotonic() < deadline and proc.poll() is None:
+        while q.count < 2 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.1)
-        assert q.count == 1, log.read_text()
-        assert q.jobs[0].func_name == "worker.jobs.sync_all"
+        assert q.count == 2, log.read_text()
+        assert {j.func_name for j in q.jobs} == {"worker.jobs.sync_all", "worker.digests.send_digests"}
     finally:
         proc.terminate()
         proc.wait(10)

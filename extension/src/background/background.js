@@ -1,0 +1,233 @@
+/*
+ * The background service worker: the only part that calls the server or touches storage.
+ * It keeps nothing in globals (the browser may stop it at any time); every handler reads
+ * the settings from storage afresh.
+ */
+/* global importScripts */
+if (typeof importScripts === "function") {
+  importScripts("../messages.js", "../settings.js", "api.js");
+}
+
+(function (root) {
+  "use strict";
+  const Onward = root.Onward;
+  const api = root.browser || root.chrome;
+
+  /** Labels that get a small note instead of the rejection card. */
+  const NOTE_LABELS = new Set(["application_confirmation", "interview_invitation", "offer"]);
+
+  async function load() {
+    return Onward.coerceSettings(await api.storage.local.get(null));
+  }
+
+  async function save(changes) {
+    await api.storage.local.set(changes);
+    return load();
+  }
+
+  /** Settings as pages may see them: never the token. */
+  function visible(settings) {
+    const { token, tokenId, ...rest } = settings;
+    return { ...rest, paired: Boolean(token) };
+  }
+
+  function emailBody(email) {
+    const out = { subject: email.subject, from_name: email.from_name, from_address: email.from_address, text: email.text };
+    if (email.message_id) out.message_id = email.message_id;
+    if (email.link && /^https?:\/\//.test(email.link)) out.link = email.link;
+    if (!out.text.trim()) out.text = email.subject || " ";
+    return out;
+  }
+
+  function siteOff(settings, site) {
+    return Object.hasOwn(settings.sites, site) && !settings.sites[site];
+  }
+
+  function roundcubeScript() {
+    return api.runtime.getManifest().content_scripts.find((cs) => cs.js.some((f) => f.endsWith("adapters/roundcube.js")));
+  }
+
+  function scriptId(origin) {
+    return "webmail-" + origin.replace(/[^a-z0-9]/gi, "_");
+  }
+
+  const handlers = {
+    "settings/get": async () => ({ ok: true, data: visible(await load()) }),
+
+    "settings/set": async (p) => {
+      const changes = {};
+      if (p.sites) changes.sites = { ...(await load()).sites, ...p.sites };
+      if (p.threshold !== undefined) changes.threshold = p.threshold;
+      if (p.serverUrl !== undefined) {
+        const origin = Onward.normalizeOrigin(p.serverUrl);
+        if (!origin) return Onward.fail("invalid", "The server address must start with http:// or https://.");
+        changes.serverUrl = origin;
+      }
+      return { ok: true, data: visible(await save(changes)) };
+    },
+
+    pair: async (p) => {
+      const serverUrl = Onward.normalizeOrigin(p.serverUrl);
+      if (!serverUrl) return Onward.fail("invalid", "The server address must start with http:// or https://.");
+      const answer = await Onward.request({ serverUrl }, "POST", "/api/v1/pair", {
+        auth: false, body: { code: p.code, name: "Browser extension" },
+      });
+      if (!answer.ok) return answer;
+      const { token, token_id: tokenId, email } = answer.data;
+      return { ok: true, data: visible(await save({ serverUrl, token, tokenId, email })) };
+    },
+
+    unpair: async () => {
+      const settings = await load();
+      if (settings.token && settings.tokenId) {
+        await Onward.request(settings, "DELETE", `/api/v1/tokens/${settings.tokenId}`);
+      }
+      return { ok: true, data: visible(await save({ token: "", tokenId: 0, email: "" })) };
+    },
+
+    status: async () => {
+      const settings = await load();
+      if (!settings.token) return { ok: true, data: { state: "not_paired", email: "" } };
+      let answer = await Onward.request(settings, "GET", "/api/v1/me");
+      if (!answer.ok && answer.status === 404) answer = await Onward.request(settings, "GET", "/api/v1/applications?limit=1");
+      if (answer.ok) return { ok: true, data: { state: "connected", email: settings.email } };
+      const state = answer.error === "unauthorized" ? "unauthorized" : "unreachable";
+      return { ok: true, data: { state, email: settings.email, message: answer.message } };
+    },
+
+    "webmail/add": async (p) => {
+      const origin = Onward.normalizeOrigin(p.origin);
+      if (!origin) return Onward.fail("invalid", "The webmail address must start with http:// or https://.");
+      if (!(await api.permissions.contains({ origins: [Onward.matchPattern(origin)] }))) {
+        return Onward.fail("permission", "The browser did not allow access to this webmail.");
+      }
+      const base = roundcubeScript();
+      const id = scriptId(origin);
+      const known = await api.scripting.getRegisteredContentScripts({ ids: [id] });
+      if (!known.length) {
+        await api.scripting.registerContentScripts([{
+          id, matches: [Onward.matchPattern(origin)], js: base.js, allFrames: true, runAt: "document_idle",
+        }]);
+      }
+      const settings = await load();
+      const hosts = settings.webmailHosts.includes(origin) ? settings.webmailHosts : [...settings.webmailHosts, origin];
+      return { ok: true, data: visible(await save({ webmailHosts: hosts })) };
+    },
+
+    "webmail/remove": async (p) => {
+      const settings = await load();
+      const id = scriptId(p.origin);
+      if ((await api.scripting.getRegisteredContentScripts({ ids: [id] })).length) {
+        await api.scripting.unregisterContentScripts({ ids: [id] });
+      }
+      return { ok: true, data: visible(await save({ webmailHosts: settings.webmailHosts.filter((h) => h !== p.origin) })) };
+    },
+
+    advice: async (p) => {
+      const settings = await load();
+      if (siteOff(settings, p.site)) return Onward.fail("disabled", "Onward is switched off on this site.");
+      const answer = await Onward.request(settings, "POST", "/api/v1/advice", { body: emailBody(p.email) });
+      if (!answer.ok) return answer;
+      const { classification } = answer.data;
+      let show = "none";
+      if (classification.label === "rejection" && answer.data.advice && classification.confidence >= settings.threshold) {
+        show = "card";
+      } else if (NOTE_LABELS.has(classification.label)) {
+        show = "note";
+      }
+      return { ok: true, data: { ...answer.data, show, serverUrl: settings.serverUrl } };
+    },
+
+    "message/track": async (p) => {
+      const settings = await load();
+      const answer = await Onward.request(settings, "POST", "/api/v1/classify", { body: { ...emailBody(p.email), track: true } });
+      if (!answer.ok) return answer;
+      const message = answer.data.message;
+      let application = null;
+      if (message && message.application_id) {
+        const app = await Onward.request(settings, "GET", `/api/v1/applications/${message.application_id}`);
+        if (app.ok) application = app.data;
+      }
+      return { ok: true, data: { message, application } };
+    },
+
+    "message/not-rejection": async (p) => {
+      const settings = await load();
+      let id = p.message_id;
+      if (!id) {
+        const tracked = await Onward.request(settings, "POST", "/api/v1/classify", { body: { ...emailBody(p.email), track: true } });
+        if (!tracked.ok) return tracked;
+        if (!tracked.data.message) return Onward.fail("http", "The message could not be stored.");
+        id = tracked.data.message.id;
+      }
+      const answer = await Onward.request(settings, "PATCH", `/api/v1/messages/${id}`, { body: { label: "other" } });
+      return answer.ok ? { ok: true, data: { message: answer.data } } : answer;
+    },
+
+    "reflection/add": async (p) => {
+      const settings = await load();
+      return Onward.request(settings, "POST", `/api/v1/applications/${p.application_id}/reflections`, {
+        body: { went_well: p.went_well, to_change: p.to_change },
+      });
+    },
+
+    "follow-up/ics": async (p) => {
+      const settings = await load();
+      const days = Math.min(365, Math.max(1, p.days));
+      const answer = await Onward.request(settings, "GET", `/api/v1/applications/${p.application_id}/follow-up.ics?days=${days}`, {
+        as: "text",
+      });
+      return answer.ok ? { ok: true, data: { filename: `onward-follow-up-${p.application_id}.ics`, text: answer.data } } : answer;
+    },
+
+    history: async (p) => {
+      const settings = await load();
+      if (siteOff(settings, p.site)) return Onward.fail("disabled", "Onward is switched off on this site.");
+      const query = new URLSearchParams();
+      if (p.company) query.set("name", p.company);
+      if (p.domain) query.set("domain", p.domain);
+      const answer = await Onward.request(settings, "GET", `/api/v1/companies/history?${query}`);
+      if (!answer.ok) return answer;
+      const applications = answer.data.applications.slice(0, 3);
+      for (const app of applications) {
+        if (app.status === "rejected" && app.last_message && app.last_message.label === "rejection") {
+          const message = await Onward.request(settings, "GET", `/api/v1/messages/${app.last_message.id}`);
+          if (message.ok) app.last_message.stage = message.data.stage;
+        }
+      }
+      return { ok: true, data: { company: answer.data.company, applications, serverUrl: settings.serverUrl } };
+    },
+
+    "application/track": async (p) => {
+      const settings = await load();
+      const body = { company: p.company };
+      if (p.role) body.role = p.role;
+      return Onward.request(settings, "POST", "/api/v1/applications", { body });
+    },
+
+    summary: async () => {
+      const settings = await load();
+      const answer = await Onward.request(settings, "GET", "/api/v1/summary/weekly");
+      return answer.ok ? { ok: true, data: { summary: answer.data, serverUrl: settings.serverUrl } } : answer;
+    },
+  };
+
+  function fromExtensionPage(sender) {
+    return typeof sender.url === "string" && sender.url.startsWith(api.runtime.getURL(""));
+  }
+
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id) return false;
+    const problem = Onward.checkMessage(msg);
+    if (problem) {
+      sendResponse(Onward.fail("invalid", problem));
+      return false;
+    }
+    if (Onward.PAGE_ONLY.has(msg.type) && !fromExtensionPage(sender)) {
+      sendResponse(Onward.fail("forbidden", "Only the extension's own pages may send this."));
+      return false;
+    }
+    handlers[msg.type](msg.payload || {}).then(sendResponse, (err) => sendResponse(Onward.fail("extension", String(err))));
+    return true;
+  });
+})(globalThis);

@@ -1,0 +1,38 @@
+"""``GET``/``PATCH /api/v1/me``: the user's time zone (their weeks are counted in it) and
+when their weekly digest goes out, or that it does not."""
+
+from flask import Blueprint, g
+
+from server.api import body
+from server.auth import require_user
+from server.db import db_session
+from server.models import User
+
+bp = Blueprint("me", __name__, url_prefix="/api/v1")
+
+
+def me_dict(user: User) -> dict:
+    return {"email": user.email, "timezone": user.timezone,
+            "digest": {"enabled": user.digest_enabled, "weekday": user.digest_weekday, "hour": user.digest_hour}}
+
+
+@bp.get("/me")
+@require_user
+def get_me():
+    return me_dict(db_session().get(User, g.user_id))
+
+
+@bp.patch("/me")
+@require_user
+def edit_me():
+    data = body("ME_PATCH")
+    session = db_session()
+    user = session.get(User, g.user_id)
+    if "timezone" in data:
+        user.timezone = data["timezone"]
+    digest = data.get("digest", {})
+    for key in ("enabled", "weekday", "hour"):
+        if key in digest:
+            setattr(user, f"digest_{key}", digest[key])
+    session.commit()
+    return me_dict(user)

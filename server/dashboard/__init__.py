@@ -1,0 +1,7 @@
+"""The dashboard: server-rendered pages for a signed-in user (the pipeline, an application's
+timeline, a rejection with its advice, the weekly summary). They work without JavaScript and
+load nothing from elsewhere; charts are SVG drawn on the server."""
+
+from server.dashboard.views import bp
+
+__all__ = ["bp"]

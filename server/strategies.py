@@ -1,0 +1,228 @@
+"""The ten coping strategies as data, and the policy that picks one to three of them for a
+rejection (or for a week) from plain facts, each with the reason the user is shown.
+
+The policy is a table (``REJECTION_POLICY``, ``WEEK_POLICY``): rows are tried in order, a row
+whose condition holds adds its strategy with its reason, and the first three distinct
+strategies win. It never states a cause for the rejection: reasons speak of what the email
+said and of the user's own recent history, nothing else. Pure functions, no database."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Strategy:
+    id: str
+    title: str
+    nudge: str
+    """One line, shown on the card."""
+    guidance: str
+    """A few sentences, shown when the user opens the strategy."""
+    next_steps: tuple[str, ...]
+    """Kinds of next step (``server/advice.py``) this strategy offers, most useful first."""
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    Strategy("accept_emotions", "Let yourself feel it",
+             "Disappointment is a fair response to a no. Give it a moment before you move on.",
+             "A rejection stings more when you were hoping for this one. Name what you feel, say it to someone or write it "
+             "down, and give it a little time. You do not have to turn it into a lesson today.",
+             ("reflection",)),
+    Strategy("seek_feedback", "Ask for feedback",
+             "A short, polite note can get you the one thing this email did not say.",
+             "People who met you or read your application are the only ones who know what tipped the decision. Ask once, "
+             "briefly, and make it easy to answer. Not everyone replies; when someone does, it is worth more than guesses.",
+             ("feedback_email",)),
+    Strategy("reflect_strengths", "Remember what got you this far",
+             "Write down what went well in this process: it is still true after the no.",
+             "Getting shortlisted, passing a test or reaching an interview means something in your experience landed. "
+             "Note what you did well and what you would keep for the next one, while it is fresh.",
+             ("reflection",)),
+    Strategy("growth_mindset", "Treat it as practice",
+             "Each process you go through makes the next one easier to handle.",
+             "This no says nothing about your worth. Look at the process as practice: which part felt hardest, and what "
+             "one thing would make it easier next time?",
+             ("reflection",)),
+    Strategy("stay_persistent", "Keep your momentum",
+             "Long searches are normal. A small, steady number of applications beats bursts.",
+             "Most searches take many applications before the right yes. Set a pace you can keep, for example a few "
+             "strong applications a week, and keep following up on the ones still open.",
+             ("similar_roles", "follow_up")),
+    Strategy("network", "Stay in touch with people",
+             "Thank the person who wrote to you: a kind reply keeps a door open.",
+             "A short thank-you to the recruiter or hiring manager is remembered. Ask whether you may stay in touch, and "
+             "tell a mentor or friend how the search is going: support and leads often come through people.",
+             ("network",)),
+    Strategy("review_strategy", "Review how you apply",
+             "When many applications stop at the first step, the way you apply is worth a look.",
+             "Compare the roles you apply to with your experience, and check that your CV and cover letter show the "
+             "skills those postings ask for first. Small changes in targeting often change the reply rate.",
+             ("similar_roles", "reflection")),
+    Strategy("self_care", "Look after yourself first",
+             "Several no's in a short time is a lot. Rest is part of the search.",
+             "Take a proper break: sleep, move, see people, do something that has nothing to do with jobs. The search "
+             "goes better when you are not running on empty.",
+             ()),
+    Strategy("keep_learning", "Build the skill further",
+             "Use the gap between processes to get more practice in the area that was tested.",
+             "Pick one area and practise it in small, regular sessions: exercises, a course, a small project. It helps "
+             "in the next assessment and gives you something concrete to talk about.",
+             ("similar_roles",)),
+    Strategy("stay_open", "Stay open to what comes next",
+             "They said they would keep you in mind: this may not be the last you hear from them.",
+             "Keep an eye on this employer's openings and on nearby roles you had not considered. Being flexible about "
+             "title, industry or size of company widens what you can say yes to.",
+             ("similar_roles", "network")),
+)
+"""The ten strategies, in the order of the guide they come from."""
+
+BY_ID = {s.id: s for s in STRATEGIES}
+
+MAX_CHOSEN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the policy may look at for one rejection: what the email said and the user's recent history."""
+
+    stage: str | None = None
+    keeps_on_file: bool = False
+    offers_feedback: bool = False
+    skill_area: str | None = None
+    company: str | None = None
+    rejections_last_5_days: int = 1
+    """Rejections received in the five days up to this one, this one included."""
+    recent_rejections: int = 1
+    """Rejections in the last 60 days, this one included."""
+    recent_application_stage: int = 0
+    """Of those, how many came at the application stage."""
+    search_weeks: int = 0
+    """Weeks since the user's first application."""
+
+
+BURST = 3
+"""This many rejections within five days is "several within a few days"."""
+
+REVIEW_MIN_REJECTIONS = 5
+REVIEW_SHARE = 0.6
+"""Application-stage rejections are "a high share" from this share of at least five recent ones."""
+
+LONG_SEARCH_WEEKS = 12
+"""A search this long (about three months) counts as long."""
+
+
+def _high_application_share(c: Context) -> bool:
+    return c.recent_rejections >= REVIEW_MIN_REJECTIONS and c.recent_application_stage / c.recent_rejections >= REVIEW_SHARE
+
+
+def _where(c: Context) -> str:
+    return c.company or "they"
+
+
+Row = tuple[str, Callable[[Context], bool], str, Callable[[Context], str]]
+
+REJECTION_POLICY: tuple[Row, ...] = (
+    ("several in a few days", lambda c: c.rejections_last_5_days >= BURST, "accept_emotions",
+     lambda c: f"{c.rejections_last_5_days} rejections in five days is hard; it is fine to feel it."),
+    ("several in a few days", lambda c: c.rejections_last_5_days >= BURST, "self_care",
+     lambda c: "Several no's in a few days wear anyone down: take care of yourself before the next application."),
+    ("after an interview", lambda c: c.stage == "interview", "seek_feedback",
+     lambda c: (f"{_where(c)} offered to share feedback, and you met them, so it can be specific."
+                if c.offers_feedback else "You reached the interview, so the people who met you can give specific feedback.")),
+    ("after an interview", lambda c: c.stage == "interview", "reflect_strengths",
+     lambda c: "Reaching the interview means your application stood out; note what worked while it is fresh."),
+    ("feedback offered", lambda c: c.offers_feedback, "seek_feedback",
+     lambda c: f"{_where(c)} offered feedback in the email: it is worth taking them up on it."),
+    ("after an assessment", lambda c: c.stage == "assessment", "keep_learning",
+     lambda c: (f"The email mentions the {c.skill_area} part: more practice there pays off in the next process."
+                if c.skill_area else "This ended at the assessment: practice in the tested area pays off in the next one.")),
+    ("kept on file or invited back", lambda c: c.keeps_on_file, "stay_open",
+     lambda c: f"{_where(c)} said they would keep your details or welcome another application."),
+    ("kept on file or invited back", lambda c: c.keeps_on_file, "network",
+     lambda c: "A short thank-you to the sender keeps you in mind for their next opening."),
+    ("many application-stage rejections", _high_application_share, "review_strategy",
+     lambda c: f"{c.recent_application_stage} of your last {c.recent_rejections} rejections came before any interview: "
+               "worth checking how your applications match the roles."),
+    ("long search", lambda c: c.search_weeks >= LONG_SEARCH_WEEKS, "stay_persistent",
+     lambda c: f"You have been searching for {c.search_weeks} weeks; steady effort is what long searches need."),
+    ("long search", lambda c: c.search_weeks >= LONG_SEARCH_WEEKS, "growth_mindset",
+     lambda c: "Every process you have been through is practice that carries into the next."),
+    ("at the application stage", lambda c: c.stage == "application", "stay_persistent",
+     lambda c: "Most applications end at this first step, for many people; keep a steady pace."),
+    ("otherwise", lambda c: True, "accept_emotions",
+     lambda c: "A no is disappointing; give yourself a moment before the next step."),
+    ("otherwise", lambda c: True, "reflect_strengths",
+     lambda c: "Write down what went well in this process: it still counts."),
+)
+"""The rejection policy, top row first (the README shows it as a table)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    strategy: Strategy
+    reason: str
+    rule: str
+
+    def to_dict(self) -> dict:
+        s = self.strategy
+        return {"id": s.id, "title": s.title, "nudge": s.nudge, "guidance": s.guidance, "reason": self.reason}
+
+
+def _apply(policy: tuple[Row, ...], ctx, limit: int) -> list[Choice]:
+    chosen: list[Choice] = []
+    for rule, holds, strategy_id, reason in policy:
+        if len(chosen) == limit:
+            break
+        if strategy_id not in {c.strategy.id for c in chosen} and holds(ctx):
+            chosen.append(Choice(BY_ID[strategy_id], reason(ctx), rule))
+    return chosen
+
+
+def for_rejection(ctx: Context) -> list[Choice]:
+    """One to three strategies for a rejection, each with its reason, in the order to show them."""
+    return _apply(REJECTION_POLICY, ctx, MAX_CHOSEN)
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """What the weekly policy may look at."""
+
+    applications_sent: int = 0
+    rejections: int = 0
+    interviews: int = 0
+    offers: int = 0
+    previous_applications: int = 0
+    four_week_average: float = 0.0
+    cohort_applied: int = 0
+    cohort_responded: int = 0
+    application_stage_rejections: int = 0
+    search_weeks: int = 0
+
+
+WEEK_POLICY: tuple[Row, ...] = (
+    ("offer this week", lambda w: w.offers > 0, "reflect_strengths",
+     lambda w: "You had an offer this week: note what made it work, it is your best guide for what comes next."),
+    ("several rejections this week", lambda w: w.rejections >= BURST, "self_care",
+     lambda w: f"{w.rejections} rejections in one week is a lot; rest counts as part of the search."),
+    ("interviews this week", lambda w: w.interviews > 0, "reflect_strengths",
+     lambda w: f"You were invited to {w.interviews} interview{'s' if w.interviews != 1 else ''}: your applications are landing."),
+    ("low reply rate", lambda w: w.cohort_applied >= 10 and w.cohort_responded / w.cohort_applied < 0.1, "review_strategy",
+     lambda w: f"{w.cohort_responded} of your {w.cohort_applied} applications in the last 12 weeks got a reply: "
+               "a look at where and how you apply may help."),
+    ("pace dropped", lambda w: w.applications_sent == 0 and w.four_week_average >= 1, "stay_persistent",
+     lambda w: "No applications this week after a steady month: one small step restarts the pace."),
+    ("long search", lambda w: w.search_weeks >= LONG_SEARCH_WEEKS, "stay_persistent",
+     lambda w: f"Week {w.search_weeks} of your search: steady effort is what long searches need."),
+    ("rejections this week", lambda w: w.rejections > 0, "accept_emotions",
+     lambda w: f"{w.rejections} rejection{'s' if w.rejections != 1 else ''} this week; it is fine to be disappointed."),
+    ("applications sent", lambda w: w.applications_sent > 0, "stay_persistent",
+     lambda w: f"You sent {w.applications_sent} application{'s' if w.applications_sent != 1 else ''}: keep that pace."),
+    ("otherwise", lambda w: True, "keep_learning",
+     lambda w: "A quiet week is a good week to build a skill for the roles you want."),
+)
+"""The weekly policy: the first row that holds names the strategy of the week."""
+
+
+def for_week(week: Week) -> Choice:
+    """The strategy suggested for a week, with its reason."""
+    return _apply(WEEK_POLICY, week, 1)[0]

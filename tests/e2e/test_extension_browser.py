@@ -1,0 +1,424 @@
+"""The Onward extension end to end: Debian's Chromium with the unpacked Chromium build of ``extension/build.py``
+loaded, the real Onward server (``live_server``) and a real Roundcube over a real Dovecot. Pairing through the
+options page, the rejection card beside an opened rejection, the history badge on a job board, the weekly summary
+in the popup, and hostile email content shown as text. Each state is saved as artifacts/screenshots/extension-*.png."""
+
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from browser import save_screenshot
+from live_server import call, new_user
+from roundcube import login, open_message
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = REPO / "tests" / "extension" / "pages"
+
+REJECTION = ("Your application for Data Analyst at Acme", "Acme Careers <careers@acme-corp.com>",
+             "Dear Robin,\n\nThank you for taking the time to interview with us for the Data Analyst position at Acme.\n\n"
+             "After careful consideration, we have decided not to move forward with your application. We chose a "
+             "candidate whose experience more closely matches our needs.\n\nKind regards,\nThe Acme Talent Team")
+INTERVIEW = ("Interview invitation: Backend Engineer at Globex", "Globex Recruiting <jobs@globex.example>",
+             "Hi Robin,\n\nThank you for applying for the Backend Engineer role at Globex. We would like to invite you "
+             "to an interview. Are you available next Tuesday at 10:00 for a video call?\n\nBest,\nGlobex Recruiting")
+ORDINARY = ("Lunch on Friday?", "Sam Park <sam@example.net>",
+            "Hey Robin, do you want to grab lunch on Friday? The new place on Main Street looks good.\n\nSam")
+HOSTILE_SUBJECT = '<img src=x onerror="document.documentElement.dataset.pwned=1"> Your application at Acme'
+HOSTILE = (HOSTILE_SUBJECT, "Acme Careers <careers@acme-corp.com>",
+           "Dear Robin,\n\nThank you for interviewing for the Data Analyst position. "
+           "<script>document.documentElement.dataset.pwned=2</script>\n<img src=x onerror=\"alert('pwned')\">\n\n"
+           "Unfortunately we have decided not to move forward with your application.\n\nKind regards,\nAcme")
+
+
+def expect(locator):
+    """Playwright's retrying assertions (imported late: without playwright the fixtures skip, not the import)."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+def email(subject: str, sender: str, text: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, "Robin Vale <robin@example.org>", subject
+    msg["Date"] = format_datetime(datetime.now(UTC) - timedelta(hours=1))
+    msg["Message-ID"] = make_msgid(domain="mail.test")
+    msg.set_content(text)
+    return msg.as_bytes()
+
+
+_uids = iter(range(1, 10_000))
+
+
+def stored(label: str, company: str, role: str, when: datetime, stage: str | None = None, **fields) -> dict:
+    """A message as the worker would deliver it (POST /api/v1/messages with the service token)."""
+    uid = next(_uids)
+    return {"account": "imap:robin@example.org", "folder": "INBOX", "uidvalidity": 1, "uid": uid,
+            "message_id": f"<seed{uid}@mail.test>", "from_name": f"{company} Careers",
+            "from_address": f"jobs@{company.lower()}.example", "subject": f"About your application for {role}",
+            "date": when.isoformat(), "label": label, "confidence": 0.95, "stage": stage,
+            "keeps_on_file": False if label == "rejection" else None,
+            "offers_feedback": False if label == "rejection" else None, "company": company, "role": role, "ats": None,
+            "job_id": None, "language": "en", "snippet": "About your application.", "link": None} | fields
+
+
+class Finished:
+    """Counts the live server's finished requests to one API path (wraps the app's WSGI callable), so a test
+    knows the extension has asked before it checks that nothing was shown."""
+
+    def __init__(self, live_server, path: str):
+        self.inner, self.path, self.count = live_server.app.wsgi_app, path, 0
+        live_server.app.wsgi_app = self
+
+    def __call__(self, environ, start_response):
+        try:
+            return self.inner(environ, start_response)
+        finally:
+            if environ.get("PATH_INFO") == self.path:
+                self.count += 1
+
+    def wait_past(self, count: int, timeout: float = 15) -> None:
+        deadline = time.monotonic() + timeout
+        while self.count <= count:
+            assert time.monotonic() < deadline, f"no request to {self.path} within {timeout} s"
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="module")
+def chromium_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("extension")
+    subprocess.run([sys.executable, str(REPO / "extension" / "build.py"), "--out", str(out)], check=True,
+                   capture_output=True)
+    return out / "chromium"
+
+
+@pytest.fixture
+def user(live_server):
+    address, (token, service) = new_user(live_server, tokens=(("user", "personal"), ("service", "worker")))
+    return SimpleNamespace(email=address, token=token, service=service)
+
+
+@pytest.fixture
+def extension(launch_extension, chromium_build):
+    context, extension_id = launch_extension(chromium_build)
+    return SimpleNamespace(context=context, id=extension_id, url=lambda path: f"chrome-extension://{extension_id}/{path}")
+
+
+def pair(extension, live_server, user):
+    """Pair through the options page as a person would; returns the options page."""
+    code = call(live_server, user.token, "POST", "/pairing-codes")["code"]
+    page = extension.context.new_page()
+    page.goto(extension.url("options/options.html"))
+    page.fill("#server-url", live_server.url)
+    page.fill("#code", code)
+    page.click("#pair")
+    expect(page.locator("#status")).to_have_text(f"Connected to {live_server.url} as {user.email}.")
+    return page
+
+
+@pytest.fixture
+def paired(extension, live_server, user):
+    pair(extension, live_server, user).close()
+    return extension
+
+
+def test_pairing_through_the_options_page_connects_and_unpairing_revokes_the_token(extension, live_server, user):
+    page = extension.context.new_page()
+    page.goto(extension.url("options/options.html"))
+    expect(page.locator("#status")).to_contain_text("Not connected")
+    assert page.input_value("#server-url") == "http://127.0.0.1:5000"
+    save_screenshot(page, "extension-options-not-paired")
+
+    page.fill("#server-url", live_server.url)
+    page.fill("#code", "WRONG234")
+    page.click("#pair")
+    expect(page.locator("#status")).to_contain_text("unknown, already used or expired")
+
+    page.close()
+    page = pair(extension, live_server, user)
+    tokens = call(live_server, user.token, "GET", "/tokens")["items"]
+    assert [t["name"] for t in tokens if t["name"] == "Browser extension"] == ["Browser extension"]
+    expect(page.locator("#unpair")).to_be_visible()
+    save_screenshot(page, "extension-options-paired")
+
+    page.click("#unpair")
+    expect(page.locator("#status")).to_contain_text("Not connected")
+    assert "Browser extension" not in [t["name"] for t in call(live_server, user.token, "GET", "/tokens")["items"]]
+
+
+def test_roundcube_shows_the_rejection_card_only_for_the_rejection(paired, live_server, user, roundcube, dovecot):
+    dovecot.deliver([email(*REJECTION), email(*INTERVIEW), email(*ORDINARY)])
+    advice_calls = Finished(live_server, "/api/v1/advice")
+    page = paired.context.new_page()
+    login(page, roundcube, dovecot.user, dovecot.password)
+
+    frame = open_message(page, roundcube, REJECTION[0])
+    card = frame.locator('[data-onward="card"] section.card')
+    expect(card).to_be_visible(timeout=15_000)
+    expected = call(live_server, user.token, "POST", "/advice", {
+        "subject": REJECTION[0], "from_name": "Acme Careers", "from_address": "careers@acme-corp.com", "text": REJECTION[2]})
+    assert expected["advice"]["company"] == "Acme" and expected["advice"]["role"] == "Data Analyst"
+    expect(card.locator(".facts")).to_have_text("Company: Acme \u00b7 Role: Data Analyst \u00b7 Stage: after an interview")
+    expect(card.locator("h2")).to_have_text(expected["advice"]["summary"])
+    strategies = card.locator("li.strategy")
+    expect(strategies).to_have_count(len(expected["advice"]["strategies"]))
+    first = expected["advice"]["strategies"][0]
+    assert strategies.first.get_attribute("data-id") == first["id"] == "seek_feedback"
+    expect(strategies.first).to_contain_text(first["reason"])
+    assert frame.locator("#messagebody").evaluate("b => b.previousElementSibling.dataset.onward") == "card"
+    card.get_by_role("button", name="Ask for feedback").click()
+    expect(card.locator("#onward-feedback")).to_contain_text("Feedback on my application for Data Analyst")
+    save_screenshot(page, "extension-roundcube-rejection-card")
+
+    card.get_by_role("button", name=expected["advice"]["next_steps"][1]["title"]).click()
+    card.locator("#onward-went-well").fill("I explained my SQL project clearly.")
+    card.locator("#onward-to-change").fill("Prepare questions about the team.")
+    card.get_by_role("button", name="Save reflection").click()
+    expect(card.locator(".status")).to_have_text("Reflection saved.")
+    (application,) = call(live_server, user.token, "GET", "/applications")["items"]
+    reflections = call(live_server, user.token, "GET", f"/applications/{application['id']}/reflections")["items"]
+    assert [r["went_well"] for r in reflections] == ["I explained my SQL project clearly."]
+
+    card.get_by_role("button", name="Dismiss Onward's advice").click()
+    expect(frame.locator('[data-onward="card"]')).to_have_count(0)
+
+    asked = advice_calls.count
+    frame = open_message(page, roundcube, INTERVIEW[0])
+    note = frame.locator('[data-onward="note"] aside')
+    expect(note).to_contain_text("Interview invitation: Globex \u2014 Backend Engineer", timeout=15_000)
+    expect(frame.locator('[data-onward="card"]')).to_have_count(0)
+    save_screenshot(page, "extension-roundcube-interview-note")
+    advice_calls.wait_past(asked)
+
+    asked = advice_calls.count
+    frame = open_message(page, roundcube, ORDINARY[0])
+    advice_calls.wait_past(asked)
+    time.sleep(1)  # the answer has left the server; give the page time to (not) render it
+    expect(frame.locator("[data-onward]")).to_have_count(0)
+    save_screenshot(page, "extension-roundcube-ordinary-email")
+
+
+def test_a_synced_rejection_offers_a_reminder_the_dashboard_and_not_a_rejection(paired, live_server, user, roundcube,
+                                                                               dovecot):
+    when = datetime.now(UTC) - timedelta(hours=1)
+    call(live_server, user.service, "POST", "/messages", {"messages": [
+        stored("application_confirmation", "Globex", "Backend Engineer", when - timedelta(days=20)),
+        stored("application_confirmation", "Acme", "Data Analyst", when - timedelta(days=20)),
+        stored("rejection", "Acme", "Data Analyst", when, stage="application", subject=REJECTION[0],
+               from_address="careers@acme-corp.com")]})
+    dovecot.deliver([email(*REJECTION)])
+    page = paired.context.new_page()
+    login(page, roundcube, dovecot.user, dovecot.password)
+    frame = open_message(page, roundcube, REJECTION[0])
+    card = frame.locator('[data-onward="card"] section.card')
+    expect(card).to_be_visible(timeout=15_000)
+    (application,) = [a for a in call(live_server, user.token, "GET", "/applications")["items"] if a["company"] == "Acme"]
+    expect(card.locator(".facts")).to_contain_text("Stage: at the application stage")
+
+    link = card.locator(f'a[href="{live_server.url}/applications/{application["id"]}"]')
+    expect(link).to_have_attribute("target", "_blank")
+    reminder = next(s for s in call(live_server, user.token, "POST", "/advice", {
+        "subject": REJECTION[0], "from_name": "Acme Careers", "from_address": "careers@acme-corp.com",
+        "text": REJECTION[2]})["advice"]["next_steps"] if s["kind"] == "follow_up")
+    with page.expect_download() as download:
+        card.get_by_role("button", name=reminder["title"]).click()
+    ics = Path(download.value.path()).read_text()
+    assert ics.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in ics and "Globex" in ics
+    save_screenshot(page, "extension-roundcube-synced-rejection")
+
+    card.get_by_role("button", name="Not a rejection").click()
+    expect(card).to_contain_text("Onward will not count this email as a rejection")
+    (message,) = call(live_server, user.token, "GET", "/messages?label=other")["items"]
+    assert message["subject"] == REJECTION[0] and message["label_corrected"] is True
+
+    card.get_by_role("button", name="Dismiss Onward's advice").focus()
+    page.keyboard.press("Escape")
+    expect(frame.locator('[data-onward="card"]')).to_have_count(0)
+
+
+def test_in_gmail_the_card_follows_the_pages_own_navigation(paired, live_server):
+    """Gmail never reloads: the card must appear when a rejection is opened and go when another email is."""
+    gmail = (PAGES / "gmail.html").read_text()
+    conversation = gmail[gmail.index("<body>") + len("<body>"):gmail.index("</body>")]
+    page = paired.context.new_page()
+    page.route("https://mail.google.com/**", lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8",
+        body="<!doctype html><html><head><title>Inbox - Gmail</title></head><body><div role=main>Inbox</div></body></html>"))
+    page.goto("https://mail.google.com/mail/u/0/#inbox")
+
+    page.evaluate("html => { document.body.innerHTML = html; history.pushState({}, '', '#inbox/FMfcg1'); }", conversation)
+    card = page.locator('[data-onward="card"] section.card')
+    expect(card.locator(".facts")).to_contain_text("Company: Acme", timeout=15_000)
+    assert page.locator("div.a3s").evaluate("b => b.previousElementSibling.dataset.onward") == "card"
+    save_screenshot(page, "extension-gmail-card")
+
+    advice_calls = Finished(live_server, "/api/v1/advice")
+    page.evaluate("""() => {
+        document.querySelector('h2.hP').textContent = 'Lunch on Friday?';
+        document.querySelectorAll('div.adn')[1].querySelector('div.a3s').textContent = 'Do you want to grab lunch?';
+        history.pushState({}, '', '#inbox/FMfcg2');
+    }""")
+    advice_calls.wait_past(0)
+    time.sleep(0.5)  # the answer has left the server; give the page time to (not) render it
+    expect(page.locator("[data-onward]")).to_have_count(0)
+
+
+def test_hostile_subject_and_body_are_shown_as_text_and_nothing_runs(paired, live_server, roundcube, dovecot):
+    dovecot.deliver([email(*HOSTILE)])
+    page = paired.context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    login(page, roundcube, dovecot.user, dovecot.password)
+
+    frame = open_message(page, roundcube, "Your application at Acme")
+    card = frame.locator('[data-onward="card"] section.card')
+    expect(card.locator(".about")).to_have_text(f"About: {HOSTILE_SUBJECT}", timeout=15_000)
+    assert card.locator("img, script").count() == 0
+    card.get_by_role("button", name="Ask for feedback").click()
+    time.sleep(0.5)
+    save_screenshot(page, "extension-hostile-email")
+    assert page.locator("html").get_attribute("data-pwned") is None
+    assert frame.locator("html").get_attribute("data-pwned") is None
+    assert dialogs == []
+
+
+def test_a_job_board_page_shows_the_history_badge_for_an_employer_that_said_no(paired, live_server, user):
+    call(live_server, user.service, "POST", "/messages", {"messages": [
+        stored("application_confirmation", "Acme", "Data Analyst", datetime(2026, 5, 4, 9, tzinfo=UTC)),
+        stored("rejection", "Acme", "Data Analyst", datetime(2026, 5, 20, 15, tzinfo=UTC), stage="interview")]})
+    page = paired.context.new_page()
+    page.route("https://boards.greenhouse.io/**", lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8", body=(PAGES / "greenhouse.html").read_text()))
+
+    page.goto("https://boards.greenhouse.io/acme/jobs/4567890")
+    badge = page.locator('[data-onward="badge"] aside')
+    expect(badge).to_contain_text("Rejected for Data Analyst after an interview in May", timeout=15_000)
+    expect(badge).to_contain_text("ask for feedback before applying again")
+    save_screenshot(page, "extension-jobboard-badge")
+
+    badge.get_by_role("button", name="Track this application").click()
+    expect(badge.locator(".status")).to_have_text("Tracked: Acme \u2014 Data Analyst.")
+    statuses = sorted(a["status"] for a in call(live_server, user.token, "GET", "/applications")["items"])
+    assert statuses == ["applied", "rejected"]
+
+
+def test_a_site_switched_off_in_the_options_shows_nothing(paired, live_server, user):
+    call(live_server, user.token, "POST", "/applications", {"company": "Acme", "role": "Data Analyst"})
+    options = paired.context.new_page()
+    options.goto(paired.url("options/options.html"))
+    options.uncheck("#site-greenhouse")
+    job = {"site": "greenhouse", "company": "Acme", "role": "Data Analyst", "domain": ""}
+    answer = options.evaluate("job => Onward.send('history', job)", job)
+    assert answer["ok"] is False and answer["error"] == "disabled"
+    assert options.evaluate("job => Onward.send('history', {...job, site: 'lever'})", job)["ok"] is True
+
+    page = paired.context.new_page()
+    page.route("https://boards.greenhouse.io/**", lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8", body=(PAGES / "greenhouse.html").read_text()))
+    page.goto("https://boards.greenhouse.io/acme/jobs/4567890")
+    time.sleep(2)  # the badge shows within a second when the site is on (test above)
+    expect(page.locator("[data-onward]")).to_have_count(0)
+
+
+def test_the_confidence_threshold_from_the_options_decides_whether_the_card_shows(paired):
+    options = paired.context.new_page()
+    options.goto(paired.url("options/options.html"))
+    mail = {"subject": REJECTION[0], "from_name": "Acme Careers", "from_address": "careers@acme-corp.com",
+            "text": REJECTION[2]}
+    ask = "mail => Onward.send('advice', {site: 'roundcube', email: mail})"
+    assert options.evaluate(ask, mail)["data"]["show"] == "card"
+
+    options.fill("#threshold", "0.99")
+    options.dispatch_event("#threshold", "change")
+    expect(options.locator("#threshold")).to_have_value("0.99")
+    options.wait_for_function("() => Onward.send('settings/get').then(a => a.data.threshold === 0.99)")
+    answer = options.evaluate(ask, mail)["data"]
+    assert answer["classification"]["label"] == "rejection" and answer["classification"]["confidence"] < 0.99
+    assert answer["show"] == "none"
+
+
+def test_allowing_a_self_hosted_webmail_registers_the_roundcube_script_there(paired, roundcube):
+    origin = f"http://localhost:{roundcube.port}"
+    options = paired.context.new_page()
+    options.goto(paired.url("options/options.html"))
+    options.fill("#webmail-origin", origin)
+    options.click("#webmail-add")
+    expect(options.locator("#webmail-status")).to_have_text(f"Onward now reads opened messages on {origin}.")
+    expect(options.locator("#webmail-hosts li")).to_contain_text(origin)
+    save_screenshot(options, "extension-options-webmail-host")
+    worker = paired.context.service_workers[0]
+    (script,) = worker.evaluate("chrome.scripting.getRegisteredContentScripts()")
+    assert script["matches"] == ["http://localhost/*"] and script["allFrames"] is True
+    assert script["js"][-1] == "content/webmail.js" and "adapters/roundcube.js" in script["js"]
+
+    options.get_by_role("button", name=f"Stop using {origin}").click()
+    expect(options.locator("#webmail-hosts li")).to_have_count(0)
+    assert worker.evaluate("chrome.scripting.getRegisteredContentScripts()") == []
+
+
+def test_a_hostile_employer_name_on_a_job_board_is_shown_as_text(paired, live_server, user):
+    hostile = '<img src=x onerror="document.documentElement.dataset.pwned=1">'
+    call(live_server, user.token, "POST", "/applications", {"company": hostile, "role": "<script>alert(1)</script>"})
+    html = (PAGES / "greenhouse.html").read_text().replace("at Acme", "at " + hostile.replace("<", "&lt;").replace(">", "&gt;"))
+    page = paired.context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.route("https://boards.greenhouse.io/**", lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8", body=html))
+
+    page.goto("https://boards.greenhouse.io/evil/jobs/1")
+    badge = page.locator('[data-onward="badge"] aside')
+    expect(badge.locator(".brand")).to_have_text(f"Onward \u00b7 {hostile}", timeout=15_000)
+    expect(badge.locator("li")).to_contain_text("<script>alert(1)</script>")
+    assert badge.locator("img, script").count() == 0
+    save_screenshot(page, "extension-jobboard-hostile")
+    assert page.locator("html").get_attribute("data-pwned") is None
+    assert dialogs == []
+
+
+def test_the_popup_shows_the_weeks_numbers_and_its_states(extension, live_server, user):
+    popup = extension.context.new_page()
+    popup.set_viewport_size({"width": 360, "height": 600})
+    popup.goto(extension.url("popup/popup.html"))
+    expect(popup.locator("main h2")).to_have_text("Not paired yet")
+    save_screenshot(popup, "extension-popup-not-paired")
+
+    pair(extension, live_server, user).close()
+    popup.reload()
+    expect(popup.locator("main .empty")).to_contain_text("Nothing happened this week yet")
+    expect(popup.locator('.numbers [data-key="applications_sent"] dd')).to_have_text("0")
+    save_screenshot(popup, "extension-popup-empty-week")
+
+    now = datetime.now(UTC)
+    monday = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+    at = monday + (now - monday) / 2  # inside this week (UTC, the user's zone) whenever the test runs
+    call(live_server, user.service, "POST", "/messages", {"messages": [
+        stored("application_confirmation", "Acme", "Data Analyst", at - timedelta(seconds=2)),
+        stored("application_confirmation", "Globex", "Backend Engineer", at - timedelta(seconds=2)),
+        stored("application_confirmation", "Initech", "UX Designer", at - timedelta(seconds=2)),
+        stored("interview_invitation", "Globex", "Backend Engineer", at - timedelta(seconds=1)),
+        stored("rejection", "Acme", "Data Analyst", at, stage="interview")]})
+    summary = call(live_server, user.token, "GET", "/summary/weekly")
+    assert (summary["applications_sent"], summary["rejections"], summary["interviews"]) == (3, 1, 1)
+
+    popup.reload()
+    for key in ("applications_sent", "responses", "interviews", "offers", "rejections"):
+        expect(popup.locator(f'.numbers [data-key="{key}"] dd')).to_have_text(str(summary[key]))
+    expect(popup.locator("svg.chart rect")).to_have_count(2 * len(summary["history"]))
+    expect(popup.locator("ul.rejections li")).to_contain_text("Acme \u2014 Data Analyst")
+    save_screenshot(popup, "extension-popup-week")
+
+    live_server.stop()
+    try:
+        popup.reload()
+        expect(popup.locator("main h2")).to_have_text("Onward is not reachable")
+        save_screenshot(popup, "extension-popup-unreachable")
+    finally:
+        live_server.start()
+    popup.click("#retry")
+    expect(popup.locator('.numbers [data-key="applications_sent"] dd')).to_have_text("3")
