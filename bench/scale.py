@@ -98,6 +98,11 @@ def fleet_token(app) -> str:
     return secret
 
 
+KEEP_RESULTS = 24 * 3600
+"""Seconds RQ keeps a finished job: a round with one worker outlasts RQ's default of 500 s, and every job's
+result and lock times are read when the round ends."""
+
+
 def wait_jobs(redis, ids: list[str], deadline: float) -> list:
     """The jobs once every one has finished or failed."""
     from rq.job import Job, JobStatus
@@ -146,11 +151,11 @@ def one_run(workers: int, accounts: list[int], env: dict, redis, folder: Path, t
         order = accounts[:]
         random.Random(workers).shuffle(order)
         began = time.perf_counter()
-        ids = [jobs.enqueue_sync(queue, a).id for a in order for _ in range(2)]
+        ids = [jobs.enqueue_sync(queue, a, result_ttl=KEEP_RESULTS).id for a in order for _ in range(2)]
         first = wait_jobs(redis, ids, time.monotonic() + timeout)
         seconds = time.perf_counter() - began
         began = time.perf_counter()
-        quiet = wait_jobs(redis, [jobs.enqueue_sync(queue, a).id for a in order], time.monotonic() + timeout)
+        quiet = wait_jobs(redis, [jobs.enqueue_sync(queue, a, result_ttl=KEEP_RESULTS).id for a in order], time.monotonic() + timeout)
         quiet_seconds = time.perf_counter() - began
         sampler.done.set()
         sampler.join()

@@ -53,10 +53,11 @@ def retry() -> Retry:
     return Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS)
 
 
-def enqueue_sync(queue: Queue, account_id: int):
-    """Put one account's sync on ``queue`` (whose connection is explicit), with retries and a timeout."""
+def enqueue_sync(queue: Queue, account_id: int, **options):
+    """Put one account's sync on ``queue`` (whose connection is explicit), with retries and a timeout;
+    ``options`` go to ``Queue.enqueue`` (``result_ttl`` for a benchmark that reads every result at the end)."""
     return queue.enqueue("worker.jobs.sync_account", account_id, retry=retry(), job_timeout=JOB_TIMEOUT,
-                         description=f"sync account {account_id}")
+                         description=f"sync account {account_id}", **options)
 
 
 def lock_key(server_url: str, account_id: int) -> str:
