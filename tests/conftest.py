@@ -74,9 +74,15 @@ _mail_users = itertools.count(1)
 
 
 @pytest.fixture
-def dovecot(dovecot_server):
+def new_mailbox(dovecot_server):
+    """A factory: each call gives the session's Dovecot as a new mail user, with an empty mailbox."""
+    return lambda: dovecot_server.as_user(next(_mail_users))
+
+
+@pytest.fixture
+def dovecot(new_mailbox):
     """The session's Dovecot as a new mail user, so each test starts from an empty mailbox."""
-    return dovecot_server.as_user(next(_mail_users))
+    return new_mailbox()
 
 
 @pytest.fixture

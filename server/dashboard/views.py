@@ -3,7 +3,6 @@
 posts a CSRF token and answers with a redirect, so reloading a page never posts twice."""
 
 import logging
-import re
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,7 +10,7 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 
-from server import advice, store, summary
+from server import advice, schemas, store, summary
 from server.api import followups, owned, query, reflections
 from server.dashboard import charts, signin
 from server.db import db_session
@@ -38,10 +37,9 @@ NAMES = {
 }
 """How statuses, labels, rejection stages and the cause of a status change read on the pages."""
 
-REFLECTION_MAX = 5000
-"""Longest text kept in each field of a reflection."""
+REFLECTION_MAX = schemas.REFLECTION_IN["properties"]["went_well"]["maxLength"]
+"""Longest text kept in each field of a reflection: the API's limit."""
 
-WEEK = re.compile(r"(\d{4})-W(\d{2})")
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -238,12 +236,12 @@ def _week_param() -> str | None:
     """The ``week`` query value (``2026-W47``), or None for the current week; 400 when it is not a real ISO week."""
     week = request.args.get("week") or None
     if week is not None:
+        if schemas.problems("SUMMARY_QUERY", {"week": week}):
+            abort(400, "A week is written like 2026-W47 (the year, W, the week's number).")
         try:
-            if not WEEK.fullmatch(week):
-                raise ValueError(week)
             summary.monday(week)
         except ValueError:
-            abort(400, "A week is written like 2026-W47 (the year, W, the week's number).")
+            abort(404, f"{week[:4]} has no ISO week {week[5:]}.")
     return week
 
 

@@ -1,20 +1,14 @@
 """The compose stack without containers: the processes docker-compose.yml starts — `onward serve` (migrations,
 then gunicorn), two `rq worker`s and `rq cron worker.cron` — against a fresh PostgreSQL database, a Redis of the
-test's own and a real Dovecot holding two users' mailboxes, all syncing through one fleet token."""
+test's own and the session's real Dovecot holding two users' mailboxes, all syncing through one fleet token."""
 
 import itertools
-import os
 import re
-import shutil
 import subprocess
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
 import pytest
-from browser import missing_service
-from imap_server import start_dovecot
 from rq import Queue, Worker
 from rq.job import Job, JobStatus
 from rq.registry import FailedJobRegistry, FinishedJobRegistry
@@ -29,18 +23,6 @@ from worker.pipeline import analyze
 from worker.records import is_job_related
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def mail_server():
-    """A Dovecot of this test's own (its first two mail users are the two people here)."""
-    if not (shutil.which("dovecot") or os.path.exists("/usr/sbin/dovecot")):
-        missing_service("dovecot is not installed (apt-get install dovecot-imapd)")
-    folder = Path(tempfile.mkdtemp(prefix="onward-stack-"))
-    server = start_dovecot(folder / "dc")
-    yield server
-    server.stop()
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 _serial = itertools.count(1)
@@ -82,7 +64,7 @@ def stored_ids(url: str, token: str) -> set[str]:
     return {m["message_id"] for m in call(url, token, "GET", "/messages?limit=500")["items"]}
 
 
-def test_compose_processes_sync_two_users_once_at_a_time_and_stop_cleanly(stack_database_url, mail_server, tmp_path):
+def test_compose_processes_sync_two_users_once_at_a_time_and_stop_cleanly(stack_database_url, new_mailbox, tmp_path):
     """gunicorn, two rq workers and rq cron sync both users' mailboxes into the right user, never one account twice at
     once (duplicate jobs end "skipped: already running"), pick up new mail at the next cron round, and stop on SIGTERM."""
     began = time.monotonic()
@@ -96,9 +78,9 @@ def test_compose_processes_sync_two_users_once_at_a_time_and_stop_cleanly(stack_
         env["ONWARD_TOKEN"] = fleet
 
         corpus = [e for e in load_corpus(ROOT / "tests" / "corpus", "tuned") if e.label != "other"]
-        expected = {}
+        expected, mailboxes = {}, {1: new_mailbox(), 2: new_mailbox()}
         for n, examples in ((1, corpus[0:40:2]), (2, corpus[1:40:2])):
-            mailbox = mail_server.as_user(n)
+            mailbox = mailboxes[n]
             raws, expected[n] = job_mail(examples)
             mailbox.deliver(raws)
             account = call(url, people[n], "POST", "/accounts", {"host": mailbox.host, "port": mailbox.imap_port, "tls": "plain",
@@ -117,7 +99,7 @@ def test_compose_processes_sync_two_users_once_at_a_time_and_stop_cleanly(stack_
 
         late, late_ids = job_mail(corpus[40:41])
         assert late_ids
-        mail_server.as_user(2).deliver(late)
+        mailboxes[2].deliver(late)
         stack.start("cron", str(BIN / "rq"), "cron", "worker.cron")  # nothing else is queued: only its rounds can find it
         wait_for("the new mail, synced by a cron round", lambda: stored_ids(url, people[2][0]) == expected[2] | late_ids, 20, stack)
         wait_for("a second cron round", lambda: len(rounds(queue)) >= 2, 20, stack)

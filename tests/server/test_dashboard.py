@@ -369,10 +369,16 @@ def test_the_current_week_is_the_default_and_has_no_next_link(client, signed_in)
     assert doc.find("a", rel="prev") is not None and doc.find("a", rel="next") is None
 
 
-@pytest.mark.parametrize("week", ["2026-W60", "banana", "2026-47", "2026-W4"])
-def test_a_week_that_does_not_exist_is_400(client, signed_in, week):
+@pytest.mark.parametrize("week", ["2026-W60", "banana", "2026-47", "2026-W4", "0001-W01"])
+def test_a_malformed_week_is_400(client, signed_in, week):
+    """The dashboard checks weeks as the API does: the year 0001 is refused, not a crash computing its history."""
     res = client.get(f"/summary?week={week}")
     assert res.status_code == 400 and "2026-W47" in res.text
+
+
+def test_week_53_of_a_52_week_year_is_404(client, signed_in):
+    assert client.get("/summary?week=2025-W53").status_code == 404
+    assert client.get("/summary?week=2026-W53").status_code == 200
 
 
 def test_hostile_text_from_an_email_is_shown_as_text_on_every_page(client, signed_in, ingest):
