@@ -1,28 +1,38 @@
-# The two commands a new user needs: `make run` and `make test`.
+# The two commands a new user needs: `make run` (or `make run PORT=5001`) and `make test`.
 # Each creates .venv at the repository root when it is missing and installs the project into it.
 
 PYTHON ?= python3
+PORT ?= 5000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench extension clean
+LOCK := requirements.lock
+COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --all-build-deps --strip-extras --extra dev \
+	--no-emit-find-links --no-emit-index-url --no-emit-trusted-host --output-file $(LOCK) pyproject.toml
 
-$(STAMP): pyproject.toml
+.PHONY: run test lint bench extension clean lock
+
+# Every package, direct and transitive, comes from the lock at its pinned version and hash;
+# the project itself is then installed without its dependencies.
+$(STAMP): $(LOCK) pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
+
+lock: $(STAMP)  # move every pin to the newest release pyproject.toml allows, then `make test`
+	$(COMPILE) --upgrade
 
 run: $(STAMP)
 	$(BIN)/onward classify examples/
-	$(BIN)/onward run
+	$(BIN)/onward run --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check server worker tests bench
+	$(BIN)/ruff check onward server worker tests bench
 
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py

@@ -69,7 +69,7 @@ class Sampler(threading.Thread):
 
 def make_accounts(app, run: int, users: int, dovecot) -> list[int]:
     """``users`` new users, each with an account on mailbox robin1… robinN, made with the server's own functions."""
-    from server.api.accounts import new_account
+    from server.accounts import new_account
     from server.auth import create_user
     from server.db import db_session
 

@@ -6,7 +6,7 @@ import os
 
 import click
 
-from server.cli import _app, _owned_rows, _user
+from server.cli import check_email, command_app, find_user, owned_rows
 
 SECRET_ENV = "ONWARD_IMAP_SECRET"
 """Environment variable read instead of prompting, for scripts."""
@@ -33,22 +33,25 @@ def account_add(email, host, port, tls, username, xoauth2, folders, insecure) ->
     from sqlalchemy.exc import IntegrityError
 
     from server import schemas
-    from server.api.accounts import new_account
+    from server.accounts import new_account
     from server.errors import ApiError
 
+    email = check_email(email)
+    app = command_app()
+    with app.app_context():  # the user exists before the password is asked
+        from server.db import db_session
+
+        user_id = find_user(db_session(), email).id
     secret = os.environ.get(SECRET_ENV) or click.prompt("Access token" if xoauth2 else "Password", hide_input=True)
     data = {"host": host, "tls": tls, "username": username, "auth": "xoauth2" if xoauth2 else "password", "secret": secret,
             "insecure": insecure, **({"port": port} if port else {}), **({"folders": list(folders)} if folders else {})}
     problems = schemas.problems("ACCOUNT_CREATE", data)
     if problems:
         raise click.ClickException("; ".join(p.replace("secret", "password") if "secret" in p else p for p in problems))
-    app = _app()
     with app.app_context():
-        from server.db import db_session
-
         session = db_session()
         try:
-            row = new_account(_user(session, email).id, data)
+            row = new_account(user_id, data)
             session.add(row)
             session.commit()
         except ApiError as exc:
@@ -64,8 +67,8 @@ def account_list(email: str) -> None:
     """List EMAIL's IMAP accounts and how their last sync went."""
     from server.models import Account
 
-    rows = _owned_rows(Account, email)
-    click.echo(f"{'id':>5}  {'account':<40} {'tls':<8} {'last sync':<17} {'seen':>6}  last error")
+    rows = owned_rows(Account, email)
+    click.echo(f"{'id':>5}  {'account':<48} {'tls':<8} {'last sync':<17} {'seen':>6}  last error")
     for a in rows:
         last = a.last_sync_at.strftime("%Y-%m-%d %H:%M") if a.last_sync_at else "never"
-        click.echo(f"{a.id:>5}  {f'{a.username} on {a.host}:{a.port}'[:40]:<40} {a.tls:<8} {last:<17} {a.messages_seen:>6}  {a.last_error or '-'}")
+        click.echo(f"{a.id:>5}  {f'{a.username} on {a.host}:{a.port}'[:48]:<48} {a.tls:<8} {last:<17} {a.messages_seen:>6}  {a.last_error or '-'}")

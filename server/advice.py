@@ -2,15 +2,22 @@
 from the email and the user's recent history, and the concrete next steps they offer.
 
 ``build`` works for a stored message and for an email the extension shows that is not stored
-yet; the only I/O is reading the user's own rows."""
+yet (``for_email`` finds what the user has stored about it); the only I/O is reading the user's
+own rows."""
 
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from server import drafts, strategies
-from server.models import Application, Message, utcnow
+from server import drafts, memory, strategies
+from server.models import POSSIBLE_REJECTION, Application, Message, utcnow
+from server.pipeline import company_key, role_key
+from server.schemas import parse_datetime
+from worker.contract import needs_check
+
+ADVISED = frozenset({"rejection", POSSIBLE_REJECTION})
+"""What a message must count as to get a card: a rejection (strategies) or a "Please check" email (the question)."""
 
 RECENT_DAYS = 60
 """How far back "your recent rejections" look."""
@@ -26,7 +33,7 @@ _STAGE_PHRASE = {"application": " at the application stage", "assessment": " aft
 
 
 def _rejections(session: Session, user_id: int, since: datetime, until: datetime) -> list[tuple[datetime, str | None, int]]:
-    label = func.coalesce(Message.user_label, Message.label)
+    label = Message.effective_label
     return list(session.execute(select(Message.date, Message.stage, Message.id).where(
         Message.user_id == user_id, label == "rejection", Message.date >= since, Message.date <= until)))
 
@@ -85,7 +92,7 @@ def _step(kind: str, session: Session, user_id: int, fields: dict, application: 
 
 
 def build(session: Session, user_id: int, fields: dict, message: Message | None, application: Application | None,
-          now: datetime | None = None) -> dict:
+          now: datetime | None = None, reason: str | None = None) -> dict:
     """The advice for a rejection described by ``fields`` (a message's values), stored as ``message`` or not."""
     now = now or utcnow()
     at = min(fields.get("date") or now, now)
@@ -106,6 +113,34 @@ def build(session: Session, user_id: int, fields: dict, message: Message | None,
         "summary": f"{company or 'The employer'} said no to {what}{_STAGE_PHRASE.get(stage, '')}.",
         "strategies": [c.to_dict() for c in chosen],
         "next_steps": steps,
+        "check": False,
+        "reason": reason or (memory.reason(message) if message else None),
+    }
+
+
+CHECK_SUMMARY = "Please check: is this a rejection?"
+"""What the card and the pages say about a "Please check" email: a neutral question, never "X said no"."""
+
+
+def check_question(company: str | None, from_name: str | None = None) -> str:
+    """The one-line question for a "Please check" email."""
+    who = company or from_name
+    return f"Is this email from {who} a rejection?" if who else "Is this email a rejection?"
+
+
+def for_check(fields: dict, message: Message | None, application: Application | None) -> dict:
+    """What the card shows for a "Please check" email: the neutral question and its two one-click
+    answers instead of strategies (it is not counted as a rejection until the user says yes)."""
+    mid = message.id if message else None
+    return {
+        "message_id": mid, "application_id": application.id if application else None,
+        "company": fields.get("company"), "role": fields.get("role"), "stage": fields.get("stage"),
+        "language": drafts.language_of(fields.get("language")),
+        "summary": CHECK_SUMMARY, "question": check_question(fields.get("company"), fields.get("from_name")),
+        "strategies": [],
+        "next_steps": [{"kind": "check_yes", "title": "Yes, it is a rejection", "message_id": mid},
+                       {"kind": "check_no", "title": "No, it is not", "message_id": mid}],
+        "check": True, "reason": None,
     }
 
 
@@ -116,6 +151,55 @@ def message_fields(message: Message) -> dict:
 
 
 def for_message(session: Session, user_id: int, message: Message, now: datetime | None = None) -> dict:
-    """The advice for one of the user's stored rejections."""
+    """The advice for one of the user's stored rejections; for one still to be checked, the question (``for_check``)."""
+    if message.effective_label == POSSIBLE_REJECTION:
+        return for_check(message_fields(message), message, application_for(session, user_id, message, message_fields(message)))
     application = session.get(Application, message.application_id) if message.application_id else None
     return build(session, user_id, message_fields(message), message, application, now)
+
+
+def stored_message(session: Session, user_id: int, data: dict) -> Message | None:
+    """The user's stored message for the email on screen (a ``CLASSIFY`` body): by Message-ID, else by sender and subject."""
+    if data.get("message_id"):
+        found = session.scalar(select(Message).where(Message.user_id == user_id, Message.message_id == data["message_id"]))
+        if found is not None:
+            return found
+    if not data.get("from_address") or not data.get("subject"):
+        return None
+    return session.scalar(select(Message).where(
+        Message.user_id == user_id, func.lower(Message.from_address) == data["from_address"].strip().lower(),
+        Message.subject == " ".join(data["subject"].split())).order_by(Message.date.desc(), Message.id.desc()).limit(1))
+
+
+def application_for(session: Session, user_id: int, message: Message | None, record: dict) -> Application | None:
+    """The application an email belongs to: its stored message's, else the latest with this employer (and role)."""
+    if message is not None and message.application_id:
+        return session.get(Application, message.application_id)
+    key = company_key(record.get("company"))
+    if key is None:
+        return None
+    candidates = session.scalars(select(Application).where(Application.user_id == user_id, Application.company_key == key)
+                                 .order_by(Application.last_contact_at.desc(), Application.id.desc())).all()
+    role = role_key(record.get("role"))
+    same_role = [a for a in candidates if role and a.role_key == role]
+    return (same_role or candidates or [None])[0]
+
+
+def for_email(session: Session, user_id: int, data: dict, record: dict, message: Message | None,
+              application: Application | None) -> dict | None:
+    """The advice for a rejection open in webmail (a ``CLASSIFY`` body and the classifier's ``record``):
+    the stored message's when there is one, else built from what the page shows. An unsure rejection
+    takes the user's earlier answer for its sender (None when that was "not a rejection"), else is a question."""
+    if message is not None:
+        return for_message(session, user_id, message)
+    fields = {**record, "date": parse_datetime(data["date"]) if data.get("date") else utcnow(),
+              "from_address": data.get("from_address"), "from_name": data.get("from_name")}
+    if needs_check(record.get("label", ""), float(record.get("confidence") or 0)):
+        known = memory.recall(session, user_id, data.get("from_address"), company_key(record.get("company")))
+        if known is None:
+            return for_check(fields, None, application)
+        if known.label != "rejection":
+            return None
+        return build(session, user_id, fields, None, application,
+                     reason=memory.from_memory(data.get("from_address"), known.label, known.answered_at))
+    return build(session, user_id, fields, None, application)

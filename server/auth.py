@@ -8,7 +8,7 @@ may call them with the ``require_*`` decorators; the caller's token and user id 
 
 A fleet token is made only on the command line (``onward token create EMAIL --fleet``; EMAIL is
 the operator who answers for it and may revoke it). It has no user of its own: ``g.user_id`` is
-None until an account-scoped view (``server.api.accounts.worker_account``) sets it to the
+None until an account-scoped view (``server.access.worker_account``) sets it to the
 account's owner, so every query that filters on the user finds nothing before that."""
 
 import hashlib

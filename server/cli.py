@@ -1,42 +1,92 @@
 """The server's commands on the ``onward`` command line: serve, db upgrade, user create,
-token create/list/revoke, pair. Each builds the app with ``create_app`` (or uses the one a
-test runner hands over), so the same ``ONWARD_*`` settings apply."""
+token create/list/revoke, pair (``server/account_cli.py`` adds account add/list). Each builds the app
+with ``command_app`` (or uses the one a test runner hands over), so the same ``ONWARD_*`` settings apply,
+and creates or upgrades the schema first, as ``serve`` does. ``onward/cli.py`` puts them on one group."""
+
+import re
+import socket
 
 import click
 
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+"""What passes for an email address on the command line (the same rule as ``onward user create``)."""
 
-def _app():
-    """The app a Flask test runner passed in, or a new one from the environment."""
+
+def command_app(schema: bool = True):
+    """The app a Flask test runner passed in, or a new one from the environment; with ``schema``, the
+    database is created or brought up to date first, so every command works on a fresh clone."""
     from flask.cli import ScriptInfo
 
     from server import create_app
 
     info = click.get_current_context().find_object(ScriptInfo)
-    if info is not None and info.create_app is not None:
-        return info.load_app()
-    return create_app()
+    app = info.load_app() if info is not None and info.create_app is not None else create_app()
+    if schema:
+        ensure_schema(app)
+    return app
 
 
-def _user(session, email: str):
+def ensure_schema(app) -> None:
+    """Create or upgrade the schema (Alembic); a database that cannot be opened is one line naming the setting."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from server.db import upgrade
+
+    url = app.config["DATABASE_URL"]
+    try:
+        upgrade(url)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise click.ClickException(f"cannot open the database {safe_url(url)} ({reason}): check ONWARD_DATABASE_URL") from exc
+
+
+def check_email(email: str) -> str:
+    """EMAIL normalised (trimmed, lower case), or a one-line error when it is not an email address."""
+    email = email.strip().lower()
+    if not EMAIL.fullmatch(email) or len(email) > 320:
+        raise click.ClickException(f"{email or repr(email)} is not an email address (like robin@example.org)")
+    return email
+
+
+def find_user(session, email: str):
+    """The user EMAIL, or a one-line error naming the command that creates it."""
     from sqlalchemy import select
 
     from server.models import User
 
-    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    email = check_email(email)
+    user = session.scalar(select(User).where(User.email == email))
     if user is None:
         raise click.ClickException(f"no user {email}; create one with: onward user create {email}")
     return user
 
 
-def _owned_rows(model, email: str) -> list:
+def owned_rows(model, email: str) -> list:
     """Every row of ``model`` that belongs to the user EMAIL, oldest first."""
     from sqlalchemy import select
 
     from server.db import db_session
 
-    with _app().app_context():
+    with command_app().app_context():
         session = db_session()
-        return session.scalars(select(model).where(model.user_id == _user(session, email).id).order_by(model.id)).all()
+        return session.scalars(select(model).where(model.user_id == find_user(session, email).id).order_by(model.id)).all()
+
+
+def port_problem(host: str, port: int, other_port: str) -> str | None:
+    """Why HOST:PORT cannot be listened on and what to do (``other_port``: how to choose another), or None
+    when it is free. Checked before anything starts, so a second server stops at once and changes nothing."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    except socket.gaierror as exc:
+        return f"cannot listen on {host} ({exc.strerror}): give --host an address of this machine"
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does: a port in TIME_WAIT is free
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return (f"port {port} on {host} is taken ({exc.strerror}), perhaps by another Onward server: "
+                    f"stop that one, or choose another port: {other_port}")
+    return None
 
 
 @click.command()
@@ -45,11 +95,11 @@ def _owned_rows(model, email: str) -> list:
 @click.option("--workers", default=2, show_default=True, type=int, help="gunicorn worker processes.")
 def serve(host: str, port: int, workers: int) -> None:
     """Run the server (gunicorn when installed, Flask's own server otherwise), after creating or upgrading the schema."""
-    from server.db import upgrade
-
-    app = _app()
-    upgrade(app.config["DATABASE_URL"])
-    click.echo(f"Onward on http://{host}:{port} (database {_safe_url(app.config['DATABASE_URL'])})", err=True)
+    problem = port_problem(host, port, f"onward serve --port {port + 1}")
+    if problem:
+        raise click.ClickException(problem)
+    app = command_app()
+    click.echo(f"Onward on http://{host}:{port} (database {safe_url(app.config['DATABASE_URL'])})", err=True)
     try:
         from gunicorn.app.base import BaseApplication
     except ImportError:
@@ -71,7 +121,7 @@ def serve(host: str, port: int, workers: int) -> None:
     Server().run()
 
 
-def _safe_url(url: str) -> str:
+def safe_url(url: str) -> str:
     """The URL without its password."""
     from sqlalchemy.engine import make_url
 
@@ -86,11 +136,8 @@ def db() -> None:
 @db.command("upgrade")
 def db_upgrade() -> None:
     """Create the schema or bring it up to date (Alembic migrations)."""
-    from server.db import upgrade
-
-    app = _app()
-    upgrade(app.config["DATABASE_URL"])
-    click.echo(f"database up to date: {_safe_url(app.config['DATABASE_URL'])}")
+    app = command_app()
+    click.echo(f"database up to date: {safe_url(app.config['DATABASE_URL'])}")
 
 
 @click.group()
@@ -107,10 +154,8 @@ def user_create(email: str) -> None:
     from server.auth import create_user
     from server.models import User
 
-    email = email.strip().lower()
-    if "@" not in email or len(email) > 320:
-        raise click.BadParameter("not an email address", param_hint="EMAIL")
-    app = _app()
+    email = check_email(email)
+    app = command_app()
     with app.app_context():
         from server.db import db_session
 
@@ -141,12 +186,12 @@ def token_create(email: str, service: bool, fleet: bool, name: str | None) -> No
     if service and fleet:
         raise click.UsageError("choose one of --service and --fleet")
     kind = "fleet" if fleet else "service" if service else "user"
-    app = _app()
+    app = command_app()
     with app.app_context():
         from server.db import db_session
 
         session = db_session()
-        tok, secret = issue_token(session, _user(session, email), kind, (name or ("personal" if kind == "user" else "worker"))[:100])
+        tok, secret = issue_token(session, find_user(session, email), kind, (name or ("personal" if kind == "user" else "worker"))[:100])
         session.commit()
     click.echo(f"{kind} token {tok.id} for {email} (shown once):", err=True)
     click.echo(secret)
@@ -158,7 +203,7 @@ def token_list(email: str) -> None:
     """List the tokens of EMAIL: id, kind, name, created, last use."""
     from server.models import Token
 
-    rows = _owned_rows(Token, email)
+    rows = owned_rows(Token, email)
     click.echo(f"{'id':>5}  {'kind':<8} {'name':<30} {'created':<20} last used")
     for t in rows:
         last = t.last_used_at.strftime("%Y-%m-%d %H:%M") if t.last_used_at else "never"
@@ -171,7 +216,7 @@ def token_revoke(token_id: int) -> None:
     """Revoke the token with this id (see `onward token list`)."""
     from server.models import Token
 
-    app = _app()
+    app = command_app()
     with app.app_context():
         from server.db import db_session
 
@@ -190,14 +235,16 @@ def pair(email: str) -> None:
     """Print a one-time code that pairs the browser extension with EMAIL's account."""
     from server.pairing import new_code
 
-    app = _app()
+    app = command_app()
     with app.app_context():
         from server.db import db_session
 
         session = db_session()
-        code, row = new_code(session, _user(session, email), app.config["PAIRING_CODE_MINUTES"])
+        code, row = new_code(session, find_user(session, email), app.config["PAIRING_CODE_MINUTES"])
         session.commit()
     click.echo(f"pairing code for {email}, valid until {row.expires_at:%H:%M} UTC, works once:", err=True)
     click.echo(code)
 
 
+COMMANDS = (serve, db, user, token, pair)
+"""What ``onward/cli.py`` puts on the ``onward`` group, with ``server.account_cli.account``."""

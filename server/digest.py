@@ -83,6 +83,7 @@ def _lines(s: dict) -> list[tuple[str, str]]:
     return [
         ("Applications sent", str(s["applications_sent"])),
         ("Responses", str(s["responses"])),
+        ("Assessments", str(s["assessments"])),
         ("Interview invitations", str(s["interviews"])),
         ("Offers", str(s["offers"])),
         ("Rejections", f"{s['rejections']} (by stage: {stages})"),

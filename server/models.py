@@ -19,9 +19,14 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    and_,
+    case,
     true,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from worker.contract import SURE, needs_check
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -55,6 +60,20 @@ class UTCDateTime(TypeDecorator):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+POSSIBLE_REJECTION = "possible_rejection"
+"""What a message counts as while it is "Please check": the classifier read a rejection below
+``worker.contract.SURE`` and the user has not answered. It moves no application, counts in no
+summary and gets no "X said no"; the user's answer (``user_label``) replaces it."""
+
+
+def counted_label(label: str, user_label: str | None, confidence: float) -> str:
+    """What a message counts as: the user's label when they gave one, ``POSSIBLE_REJECTION`` for an
+    unanswered rejection below ``SURE``, else the classifier's label."""
+    if user_label:
+        return user_label
+    return POSSIBLE_REJECTION if needs_check(label, confidence) else label
 
 
 class Base(DeclarativeBase):
@@ -138,7 +157,9 @@ class Message(Base):
     """What the worker found in one email: metadata and a snippet, never the body.
 
     ``label`` is the classifier's and is refreshed by a re-sync; ``user_label`` is the user's
-    correction and wins. ``pinned`` means the user placed the message (split, merge, delete),
+    correction and wins. A rejection below ``SURE`` with no ``user_label`` is "Please check"
+    (``effective_label`` is ``POSSIBLE_REJECTION``); ``check_source`` says who answered it
+    (``user``, or ``memory``: the user's earlier answer for the same sender) and ``checked_at`` when. ``pinned`` means the user placed the message (split, merge, delete),
     so the pipeline no longer moves it."""
 
     __tablename__ = "messages"
@@ -180,12 +201,21 @@ class Message(Base):
     link: Mapped[str | None] = mapped_column(String(2048))
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id", ondelete="SET NULL"))
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    check_source: Mapped[str | None] = mapped_column(String(16))
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    @property
+    @hybrid_property
     def effective_label(self) -> str:
-        return self.user_label or self.label
+        """What the message counts as (``counted_label``); in a query, the same as an SQL expression."""
+        return counted_label(self.label, self.user_label, self.confidence)
+
+    @effective_label.inplace.expression
+    @classmethod
+    def _effective_label_expression(cls):
+        return case((cls.user_label.is_not(None), cls.user_label),
+                    (and_(cls.label == "rejection", cls.confidence < SURE), POSSIBLE_REJECTION), else_=cls.label)
 
 
 class StatusChange(Base):
@@ -276,3 +306,23 @@ class Digest(Base):
     status: Mapped[str] = mapped_column(String(16))
     claimed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SenderAnswer(Base):
+    """The user's last answer to "Please check" for one sender address (and employer): the memory
+    that answers the same sender's next check-tier message for them. One user's answers never
+    reach another's rows."""
+
+    __tablename__ = "sender_answers"
+    __table_args__ = (UniqueConstraint("user_id", "address", "company_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    address: Mapped[str] = mapped_column(String(320))
+    """The sender's address, lower case."""
+    company_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    """The employer's key ("" when the message named none): a shared ATS address serves many employers."""
+    label: Mapped[str] = mapped_column(String(32))
+    """``rejection`` for "yes", else what the user said it was."""
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

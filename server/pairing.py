@@ -1,7 +1,7 @@
-"""One-time pairing codes: the user asks for one (``onward pair`` or the dashboard) and types
-it into the extension, which exchanges it for a user token. Eight characters from an
-alphabet without look-alikes (no 0/O, 1/I/L); only the sha256 is stored; a code works once
-and expires."""
+"""One-time pairing codes: the user asks for one (``onward pair``, or ``POST /api/v1/pairing-codes``
+with a user token) and types it into the extension or the dashboard's sign-in, which exchanges it
+for a user token. Eight characters from an alphabet without look-alikes (no 0/O, 1/I/L); only the
+sha256 is stored; a code works once and expires."""
 
 import hashlib
 import secrets

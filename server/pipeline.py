@@ -21,14 +21,26 @@ ACTIVE = frozenset({"applied", "assessment", "interviewing"})
 OPEN = ACTIVE | {"ghosted"}
 """Statuses a new message from the employer can still move."""
 
+ASSESSMENT_INVITATION = "assessment_invitation"
+"""The event of an invitation to a test or assessment: an ``interview_invitation`` whose ``stage``
+is ``assessment``. Not a label of its own (the classifier and the user label such an email
+``interview_invitation``); ``event_label`` tells it apart for the pipeline and the figures."""
+
 LABEL_STATUS = {
     "application_confirmation": "applied",
     "interview_invitation": "interviewing",
+    ASSESSMENT_INVITATION: "assessment",
     "offer": "offer",
     "rejection": "rejected",
 }
 """The labels that belong to an application and the status each one moves it to; job alerts,
 recruiter outreach and other mail create no application."""
+
+
+def event_label(label: str, stage: str | None) -> str:
+    """What a message with this effective label and stage does to its application: an invitation
+    whose stage is ``assessment`` is an assessment, not an interview."""
+    return ASSESSMENT_INVITATION if label == "interview_invitation" and stage == "assessment" else label
 
 
 def company_key(name: str | None) -> str | None:
@@ -88,6 +100,8 @@ def _target(status: str | None, label: str) -> str | None:
         return None  # a second confirmation does not undo an interview
     if new == "interviewing" and status == "offer":
         return None  # a meeting after the offer does not take it back
+    if new == "assessment" and status in ("interviewing", "offer"):
+        return None  # a test after the interviews (or the offer) does not move it back
     return new
 
 

@@ -1,6 +1,7 @@
 """Writes that keep messages and applications consistent: ingest a batch, link messages to
 applications with ``server.pipeline``, and write back each application's replayed status and
-history. Every function takes the user's id and touches only that user's rows."""
+history; and an application's timeline as the pages show it. Every function takes the user's id
+and touches only that user's rows."""
 
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -8,8 +9,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server import pipeline
-from server.models import Application, Message, StatusChange, utcnow
+from server import memory, pipeline
+from server.models import Application, Message, StatusChange, counted_label, utcnow
 from server.schemas import parse_datetime
 from worker.senders import registered_domain
 
@@ -17,8 +18,10 @@ CONTENT_FIELDS = ("from_name", "from_address", "subject", "date", "label", "conf
                   "offers_feedback", "company", "role", "ats", "job_id", "language", "skill_area", "snippet", "link")
 """What a re-sync may refresh on a stored message (never the user's corrections)."""
 
-LINK_FIELDS = frozenset({"date", "label", "company", "role"})
-"""Fields whose change can move a message to another application."""
+LINK_FIELDS = frozenset({"date", "label", "confidence", "stage", "company", "role"})
+"""Fields whose change can move a message to another application or change what it does to it (a
+confidence can cross ``SURE``: a sure rejection becomes "Please check", or the other way round; a
+stage can make an invitation an assessment)."""
 
 
 def message_values(item: dict) -> dict:
@@ -90,6 +93,7 @@ def ingest(session: Session, user_id: int, items: list[dict], ghosted_days: int,
         if changed & LINK_FIELDS and not existing.pinned:
             to_link.append(existing)
     session.flush()
+    memory.answer_from_memory(session, user_id, to_link)
     link(session, user_id, to_link, ghosted_days, now)
     return counts
 
@@ -107,9 +111,11 @@ def _events(session: Session, user_id: int, app_ids: list[int], pinned_only: boo
         where = [Message.user_id == user_id, Message.application_id.in_(chunk)]
         if pinned_only:
             where.append(Message.pinned.is_(True))
-        rows = session.execute(select(Message.application_id, Message.id, Message.date, Message.label, Message.user_label).where(*where))
-        for app_id, mid, date, label, user_label in rows:
-            events[app_id].append(pipeline.Event(date, label=user_label or label, message_id=mid))
+        rows = session.execute(select(Message.application_id, Message.id, Message.date, Message.label, Message.user_label,
+                                      Message.confidence, Message.stage).where(*where))
+        for app_id, mid, date, label, user_label, confidence, stage in rows:
+            kind = pipeline.event_label(counted_label(label, user_label, confidence), stage)
+            events[app_id].append(pipeline.Event(date, label=kind, message_id=mid))
         rows = session.execute(select(StatusChange.application_id, StatusChange.at, StatusChange.to_status)
                                .where(StatusChange.user_id == user_id, StatusChange.application_id.in_(chunk), StatusChange.source == "user"))
         for app_id, at, status in rows:
@@ -150,7 +156,7 @@ def link(session: Session, user_id: int, messages: list[Message], ghosted_days: 
         else:
             free[app.id] = app
     for m in sorted(unpinned.values(), key=lambda m: (m.date, m.id)):
-        label, rkey = m.effective_label, pipeline.role_key(m.role)
+        label, rkey = pipeline.event_label(m.effective_label, m.stage), pipeline.role_key(m.role)
         if label not in pipeline.LABEL_STATUS:
             if m.application_id is not None:
                 m.application_id = None
@@ -246,3 +252,12 @@ def correct(session: Session, user_id: int, message: Message, ghosted_days: int,
     replay(session, user_id, touched - {None}, ghosted_days, now)
     if not message.pinned:
         link(session, user_id, [message], ghosted_days, now)
+
+
+def timeline(session: Session, user_id: int, app: Application) -> tuple[list[StatusChange], list[Message]]:
+    """An application's status changes and its messages, each oldest first."""
+    changes = session.scalars(select(StatusChange).where(StatusChange.user_id == user_id, StatusChange.application_id == app.id)
+                              .order_by(StatusChange.at, StatusChange.id)).all()
+    messages = session.scalars(select(Message).where(Message.user_id == user_id, Message.application_id == app.id)
+                               .order_by(Message.date, Message.id)).all()
+    return list(changes), list(messages)

@@ -154,7 +154,7 @@ REJECTION_POLICY: tuple[Row, ...] = (
     ("otherwise", lambda c: True, "reflect_strengths",
      lambda c: "Write down what went well in this process: it still counts."),
 )
-"""The rejection policy, top row first (the README shows it as a table)."""
+"""The rejection policy, top row first (docs/advice.md shows it as a table)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +162,12 @@ class Choice:
     strategy: Strategy
     reason: str
     rule: str
+    nudge: str | None = None
+    """The line for the card when the strategy's own ``nudge`` does not fit the occasion (a week)."""
 
     def to_dict(self) -> dict:
         s = self.strategy
-        return {"id": s.id, "title": s.title, "nudge": s.nudge, "guidance": s.guidance, "reason": self.reason}
+        return {"id": s.id, "title": s.title, "nudge": self.nudge or s.nudge, "guidance": s.guidance, "reason": self.reason}
 
 
 def _apply(policy: tuple[Row, ...], ctx, limit: int) -> list[Choice]:
@@ -190,6 +192,7 @@ class Week:
     applications_sent: int = 0
     rejections: int = 0
     interviews: int = 0
+    assessments: int = 0
     offers: int = 0
     previous_applications: int = 0
     four_week_average: float = 0.0
@@ -197,6 +200,8 @@ class Week:
     cohort_responded: int = 0
     application_stage_rejections: int = 0
     search_weeks: int = 0
+    applications_known: int = 0
+    """Applications the user had by the week's end, whenever they were sent (0: nothing in the pipeline yet)."""
 
 
 WEEK_POLICY: tuple[Row, ...] = (
@@ -206,6 +211,9 @@ WEEK_POLICY: tuple[Row, ...] = (
      lambda w: f"{w.rejections} rejections in one week is a lot; rest counts as part of the search."),
     ("interviews this week", lambda w: w.interviews > 0, "reflect_strengths",
      lambda w: f"You were invited to {w.interviews} interview{'s' if w.interviews != 1 else ''}: your applications are landing."),
+    ("assessments this week", lambda w: w.assessments > 0, "keep_learning",
+     lambda w: f"You were invited to {w.assessments} assessment{'s' if w.assessments != 1 else ''}: "
+               "a little practice in what it tests pays off."),
     ("low reply rate", lambda w: w.cohort_applied >= 10 and w.cohort_responded / w.cohort_applied < 0.1, "review_strategy",
      lambda w: f"{w.cohort_responded} of your {w.cohort_applied} applications in the last 12 weeks got a reply: "
                "a look at where and how you apply may help."),
@@ -217,12 +225,25 @@ WEEK_POLICY: tuple[Row, ...] = (
      lambda w: f"{w.rejections} rejection{'s' if w.rejections != 1 else ''} this week; it is fine to be disappointed."),
     ("applications sent", lambda w: w.applications_sent > 0, "stay_persistent",
      lambda w: f"You sent {w.applications_sent} application{'s' if w.applications_sent != 1 else ''}: keep that pace."),
+    ("no applications yet", lambda w: w.applications_known == 0, "keep_learning",
+     lambda w: "Nothing is in your pipeline yet: a calm moment to get ready for the roles you want."),
     ("otherwise", lambda w: True, "keep_learning",
      lambda w: "A quiet week is a good week to build a skill for the roles you want."),
 )
 """The weekly policy: the first row that holds names the strategy of the week."""
 
+WEEK_NUDGES: dict[str, str] = {
+    "no applications yet": "Pick one skill the roles you want ask for and practise it a little; "
+                           "your applications will show up here as they go out.",
+    "assessments this week": "Practise the skills the assessment covers in short sessions before you take it.",
+    "otherwise": "Pick one skill the roles you want ask for and practise it in short, regular sessions.",
+}
+"""The card's line for week rules whose strategy's own nudge speaks of a rejection (``keep_learning``'s
+"the area that was tested" fits after a test, not an empty week)."""
+
 
 def for_week(week: Week) -> Choice:
     """The strategy suggested for a week, with its reason."""
-    return _apply(WEEK_POLICY, week, 1)[0]
+    choice = _apply(WEEK_POLICY, week, 1)[0]
+    nudge = WEEK_NUDGES.get(choice.rule)
+    return Choice(choice.strategy, choice.reason, choice.rule, nudge) if nudge else choice

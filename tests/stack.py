@@ -75,9 +75,9 @@ class Stack:
             return -9
 
 
-def wait_for(what: str, check, seconds: float, stack: Stack):
-    """``check()``'s first truthy value, asking every 0.1 s; fails at once when a process of the stack has exited,
-    and after ``seconds`` with the stack's logs."""
+def wait_for(what: str, check, seconds: float, stack: Stack, every: float = 0.1):
+    """``check()``'s first truthy value, asking every ``every`` s; fails at once when a process of the stack has
+    exited, and after ``seconds`` with the stack's logs."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = check()
@@ -85,7 +85,7 @@ def wait_for(what: str, check, seconds: float, stack: Stack):
             return value
         for name, proc in stack.procs.items():
             assert proc.poll() is None, f"{name} exited with {proc.returncode} while waiting for {what}\n{stack.logs()}"
-        time.sleep(0.1)
+        time.sleep(every)
     raise AssertionError(f"no {what} within {seconds} s\n{stack.logs()}")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from worker.cli import main
+from onward.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 REQUIRED = {"source", "message_id", "subject", "label", "confidence", "stage", "company", "role", "language", "reasons"}
@@ -29,7 +29,7 @@ def test_json_lines_have_the_documented_fields():
     rejection = records[2]
     assert rejection["label"] == "rejection" and rejection["stage"] == "interview"
     assert rejection["company"] == "Brightwater Health" and rejection["role"] == "Operations Analyst"
-    assert records[1]["stage"] is None and records[1]["label"] == "interview_invitation"
+    assert records[1]["stage"] == "interview" and records[1]["label"] == "interview_invitation"  # a conversation, not a test
     assert rejection["reasons"] and all(isinstance(r, str) for r in rejection["reasons"])
 
 

@@ -13,6 +13,29 @@ from worker.exceptions import ApiRefused, ApiUnavailable
 BATCH = 200
 """Messages per ``POST /api/v1/messages`` (the server takes up to 500)."""
 
+MAKE_TOKEN = "onward token create EMAIL --service"
+"""The command that makes a worker's token (run where the server's database is)."""
+
+NO_TOKEN = f"ONWARD_TOKEN is not set: make a token with `{MAKE_TOKEN}` and export ONWARD_TOKEN=<the token it prints>"
+"""What a command that talks to the server says when there is no token to talk with."""
+
+
+def explain(exc: ApiUnavailable | ApiRefused, config: WorkerConfig) -> str:
+    """One line for a person: what went wrong between this process and the Onward server, and the fix."""
+    url = config.server_url
+    if isinstance(exc, ApiUnavailable) and exc.status is None:
+        return (f"cannot reach the Onward server at {url} ({exc.message}): start it with `make run` "
+                f"(or `onward serve`), or set ONWARD_SERVER_URL to where it runs")
+    if isinstance(exc, ApiUnavailable):
+        return f"the Onward server at {url} failed ({exc.status}: {exc.message}); see its log, then try again"
+    if exc.status == 401 and not config.token:
+        return NO_TOKEN
+    if exc.status == 401:
+        return f"the Onward server at {url} refused ONWARD_TOKEN ({exc.message}): make a new token with `{MAKE_TOKEN}`"
+    if exc.status == 403:
+        return f"ONWARD_TOKEN may not do this ({exc.message}): use a worker's token, made with `{MAKE_TOKEN}`"
+    return f"the Onward server at {url} refused the request ({exc})"
+
 
 class Api:
     """Calls as the configured token. ``account_id`` binds the client to one account's sync: its
@@ -37,11 +60,17 @@ class Api:
             except ValueError:
                 message = str(exc.reason)
             if exc.code >= 500 or exc.code == 429:
-                raise ApiUnavailable(f"{method} {path}: {exc.code} {message}") from exc
-            raise ApiRefused(exc.code, f"{method} {path}: {message}") from exc
+                raise ApiUnavailable(f"{method} {path}: {exc.code} {message}", exc.code, message) from exc
+            raise ApiRefused(exc.code, f"{method} {path}: {message}", message) from exc
         except (urllib.error.URLError, OSError) as exc:
-            raise ApiUnavailable(f"{method} {path}: {getattr(exc, 'reason', exc)}") from exc
+            reason = getattr(exc, "reason", exc)
+            raise ApiUnavailable(f"{method} {path}: {reason}", None, getattr(reason, "strerror", None) or str(reason)) from exc
         return json.loads(raw) if raw else {}
+
+    def check_access(self) -> None:
+        """Reach the server and check the token may store messages (``GET /sync-state``, which takes the same tokens
+        as ``POST /messages``): an import says what is wrong before it reads a single file."""
+        self._call("GET", "/sync-state")
 
     def accounts(self) -> list[dict]:
         """The accounts of the token's user, or of every user for a fleet token (no secrets): what a scheduled sync walks."""

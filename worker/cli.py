@@ -1,4 +1,5 @@
-"""The ``onward`` command line. Later issues add the server's and the worker's commands here."""
+"""The worker's commands on the ``onward`` command line: classify, import, worker watch and worker run.
+They never import Flask or the server; ``onward/cli.py`` puts them on one group with the server's."""
 
 import json
 import logging
@@ -15,14 +16,7 @@ from worker.sources import iter_messages
 log = logging.getLogger("onward")
 
 
-@click.group()
-@click.version_option(package_name="onward")
-def main() -> None:
-    """Onward: track your job applications from your mailbox and get through rejections."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-
-
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per message per line.")
 def classify(paths: tuple[str, ...], as_json: bool) -> None:
@@ -63,25 +57,29 @@ def _record(raw) -> dict:
     return {"source": raw.source, **analysis.to_dict()}
 
 
-@main.command("import")
+@click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 def import_(paths: tuple[str, ...]) -> None:
     """Send the job-related emails in PATHS (mbox, Maildir, folders of .eml) to the Onward server.
 
     The server and token come from ONWARD_SERVER_URL and ONWARD_TOKEN. Importing twice adds nothing."""
     from worker import config
-    from worker.api import Api
+    from worker.api import NO_TOKEN, Api, explain
     from worker.exceptions import ApiRefused, ApiUnavailable
     from worker.importer import import_messages, total_bytes
 
-    api = Api(config.load())
+    settings = config.load()
+    if not settings.token:
+        raise click.ClickException(NO_TOKEN)
+    api = Api(settings)
     try:
+        api.check_access()
         with click.progressbar(length=max(total_bytes(paths), 1), label="importing", file=sys.stderr) as bar:
             summary = import_messages(api, iter_messages(paths), progress=bar.update)
     except SourceError as exc:
         raise click.ClickException(str(exc)) from exc
-    except (ApiUnavailable, ApiRefused) as exc:
-        raise click.ClickException(f"the Onward server did not take the messages ({exc}); nothing is lost, run the import again") from exc
+    except (ApiUnavailable, ApiRefused) as exc:  # what was stored stays stored; importing again adds only the rest
+        raise click.ClickException(explain(exc, settings)) from exc
     click.echo(f"read {summary.read}, job-related {summary.job_related}: {summary.new} new, {summary.updated} updated, "
                f"{summary.ignored} already known; skipped {len(summary.skipped)}")
     for source, reason in summary.skipped:
@@ -94,7 +92,7 @@ def _row(label, conf, stage, company, role, subject, width: int) -> str:
     return fixed + (subject if len(subject) <= room else subject[: room - 1] + "…")
 
 
-@main.group("worker")
+@click.group("worker")
 def worker_group() -> None:
     """Run the mail worker: scheduled syncs, one sync now, or a watch on new mail."""
 
@@ -110,12 +108,15 @@ def watch(account_ids: tuple[int, ...], poll_interval: float, no_idle: bool, ca_
 
     The server and service token come from ONWARD_SERVER_URL and ONWARD_TOKEN."""
     from worker import config
-    from worker.api import Api
+    from worker.api import NO_TOKEN, Api, explain
     from worker.exceptions import ApiRefused, ApiUnavailable
     from worker.watch import Watcher, WatchOptions
 
     logging.getLogger("onward").setLevel(logging.INFO)
-    api = Api(config.load())
+    settings = config.load()
+    if not settings.token:
+        raise click.ClickException(NO_TOKEN)
+    api = Api(settings)
     try:
         ids = list(account_ids) or [a["id"] for a in api.accounts()]
         if not ids:
@@ -123,7 +124,7 @@ def watch(account_ids: tuple[int, ...], poll_interval: float, no_idle: bool, ca_
         watcher = Watcher(api, ids, WatchOptions(idle=not no_idle, poll_interval=poll_interval, ca_file=ca_file))
         watcher.run()
     except (ApiUnavailable, ApiRefused) as exc:
-        raise click.ClickException(f"cannot read the accounts from the Onward server: {exc}") from exc
+        raise click.ClickException(explain(exc, settings)) from exc
     if watcher.error is not None:
         raise click.ClickException(str(watcher.error))
 
@@ -138,28 +139,30 @@ def worker_run(interval: float | None, once: bool) -> None:
     `rq worker --with-scheduler --url $ONWARD_REDIS_URL onward` and `rq cron worker.cron` instead."""
     import threading
 
-    from worker import config, embedded
+    from worker import config, embedded, jobs
+    from worker.api import NO_TOKEN, explain
+    from worker.exceptions import ApiRefused, ApiUnavailable
 
     logging.getLogger("onward").setLevel(logging.INFO)
-    minutes = interval if interval is not None else config.load().sync_interval_minutes
+    settings = config.load()
+    if not settings.token:
+        raise click.ClickException(NO_TOKEN)
+    if once:
+        try:
+            outcomes = embedded.one_round(strict=True)
+        except (ApiUnavailable, ApiRefused) as exc:
+            raise click.ClickException(explain(exc, settings)) from exc
+        failures = [o for o in outcomes if jobs.failed(o)]
+        if failures:
+            raise click.ClickException(f"{len(failures)} of {len(outcomes)} account{'s' if len(outcomes) != 1 else ''} did not sync "
+                                       f"({'; '.join(failures)}); each shows its reason in `onward account list EMAIL`")
+        return
+    minutes = interval if interval is not None else settings.sync_interval_minutes
     try:
-        embedded.run(minutes * 60, threading.Event(), rounds=1 if once else None)
+        embedded.run(minutes * 60, threading.Event())
     except KeyboardInterrupt:
         click.echo("\nstopped", err=True)
 
 
-from server.account_cli import account  # noqa: E402
-from server.cli import db, pair, serve, token, user  # noqa: E402  (the server's commands, on the same group)
-from server.run_cli import run  # noqa: E402
-
-main.add_command(serve)
-main.add_command(db)
-main.add_command(user)
-main.add_command(token)
-main.add_command(pair)
-main.add_command(account)
-main.add_command(run)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+COMMANDS = (classify, import_, worker_group)
+"""What ``onward/cli.py`` puts on the ``onward`` group."""

@@ -6,21 +6,25 @@ import threading
 from collections.abc import Callable
 
 from worker import config, digests, jobs
+from worker.api import explain
 from worker.exceptions import ApiRefused, ApiUnavailable
 
 log = logging.getLogger("onward.worker")
 
 
-def one_round() -> list:
+def one_round(*, strict: bool = False) -> list:
     """Sync every account once, then send the weekly digests that are due; a failure to reach the
-    server is logged and waits for the next round."""
-    if not config.load().token:
+    server is logged and waits for the next round (``strict``: raised, for a single round)."""
+    settings = config.load()
+    if not settings.token:  # `onward run` finds a token once the first user exists
         log.info(jobs.NO_ACCOUNT)
         return []
     try:
         outcomes = jobs.sync_all()
     except (ApiUnavailable, ApiRefused) as exc:
-        log.warning("could not list the accounts: %s", exc)
+        if strict:
+            raise
+        log.warning("could not list the accounts: %s", explain(exc, settings))
         return []
     if outcomes:
         log.info("synced %s account%s: %s", len(outcomes), "s" if len(outcomes) != 1 else "", "; ".join(map(str, outcomes)))

@@ -4,13 +4,13 @@ Used by ``bench/quality.py`` and the quality tests; pure apart from reading the 
 """
 
 import csv
-import re
-import unicodedata
+import tarfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from worker.extract import GENDER_MARKER, normalize_company
-from worker.rules import LABELS
+from worker.contract import LABELS
+from worker.extract import evaluate as extract_evaluate
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,26 +50,51 @@ def load_corpus(root: Path, split: str | None = None) -> list[Example]:
     return examples
 
 
+def load_realmail(root: Path, split: str | None = None) -> list[Example]:
+    """The examples of a flat labelled folder whose ``labels.csv`` has a ``split`` column
+    (``../shared/realmail``: ``tune`` or ``check``); only that split when one is given."""
+    labels = root / "labels.csv"
+    if not labels.is_file():
+        return []
+    with labels.open(newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if split is None or r["split"] == split]
+    return [
+        Example(root / r["file"], r["split"], r["label"], r.get("stage") or None, r.get("company") or None, r.get("role") or None,
+                r.get("language") or "en", _flag(r.get("on_file")), _flag(r.get("feedback")))
+        for r in rows
+    ]
+
+
+def everyday_messages(archive: Path) -> Iterator[tuple[str, bytes]]:
+    """(member name, raw bytes) of every file in a tar archive of everyday mail."""
+    with tarfile.open(archive) as tar:
+        for member in tar:
+            if member.isfile():
+                data = tar.extractfile(member)
+                if data is not None:
+                    yield member.name, data.read()
+
+
+def shared_folder(start: Path) -> Path:
+    """``../shared`` beside the repository that holds ``start``: the real mail read at run time."""
+    for parent in start.resolve().parents:
+        if (parent / "pyproject.toml").is_file():
+            return parent.parent / "shared"
+    raise FileNotFoundError(f"no repository root above {start}")
+
+
 def _flag(value: str | None) -> bool | None:
     return None if value in (None, "") else value.strip() == "1"
 
 
 def same_company(expected: str, found: str | None) -> bool:
-    """Whether two names are one employer, ignoring case, accents, punctuation and legal forms."""
-    return bool(found) and _plain(normalize_company(expected)) == _plain(normalize_company(found))
+    """Whether an extracted company is the employer a label names (``worker.extract.evaluate``: one rule)."""
+    return bool(found) and extract_evaluate.same_company(found, expected)
 
 
 def same_role(expected: str, found: str | None) -> bool:
-    """Whether two job titles are the same, ignoring case, accents, punctuation and gender markers."""
-    return bool(found) and _role_key(expected) == _role_key(found)
-
-
-def _role_key(role: str) -> str:
-    return _plain(re.sub(r"[^\w]", "", GENDER_MARKER.sub("", role).lower()))
-
-
-def _plain(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """Whether an extracted title is the labelled one, ignoring case, accents, punctuation and gender markers."""
+    return bool(found) and extract_evaluate.role_key(found) == extract_evaluate.role_key(expected)
 
 
 @dataclass

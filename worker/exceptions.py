@@ -61,12 +61,19 @@ class FolderMissing(MailServerError):
 
 
 class ApiUnavailable(OnwardError):
-    """The Onward server could not be reached or answered 5xx; the position is not advanced."""
+    """The Onward server could not be reached (``status`` None) or answered 5xx or 429; the position is
+    not advanced. ``message`` is the server's message or the network's reason."""
+
+    def __init__(self, text: str, status: int | None = None, message: str = ""):
+        super().__init__(text)
+        self.status = status
+        self.message = message or text
 
 
 class ApiRefused(OnwardError):
     """The Onward server answered 4xx (bad token, unknown account, invalid data)."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, reason: str = ""):
         super().__init__(f"{status}: {message}")
         self.status = status
+        self.message = reason or message

@@ -21,7 +21,6 @@ from worker.exceptions import (
     TokenRefused,
     WrongCredentials,
 )
-from worker.prefilter_headers import HEADER_FIELDS
 
 FETCH_CHUNK = 500
 """UIDs per FETCH command: large enough for few round trips, small enough to bound memory."""
@@ -35,7 +34,8 @@ IDLE_SLICE = 0.5
 NEW_MAIL = (b"EXISTS", b"RECENT")
 """IDLE responses that mean a message arrived."""
 
-HEADERS_ITEM = f"BODY.PEEK[HEADER.FIELDS ({' '.join(HEADER_FIELDS)})]"
+HEADERS_ITEM = "BODY.PEEK[HEADER]"
+"""The whole header section: the everyday gate reads it as it reads a whole message's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +121,7 @@ class Mailbox:
         return sorted(u for u in self._do(self.client.search, ["UID", f"{last_uid + 1}:*"]) if u > last_uid)
 
     def headers(self, uids: list[int]) -> Iterator[HeaderRecord]:
-        """Headers of interest, size and internal date, FETCH_CHUNK UIDs at a time."""
+        """Header section, size and internal date, FETCH_CHUNK UIDs at a time, in ``uids`` order."""
         for start in range(0, len(uids), FETCH_CHUNK):
             chunk = uids[start:start + FETCH_CHUNK]
             data = self._do(self.client.fetch, chunk, [HEADERS_ITEM, "RFC822.SIZE", "INTERNALDATE"])

@@ -107,6 +107,10 @@ def _run(api: Api, account_id: int) -> str:
     except ApiRefused as exc:
         if exc.status == 404:  # the account was removed after the sync was scheduled
             return "skipped: account not found"
+        _note_failure(api, account_id, exc)
+        raise
+    except ApiUnavailable as exc:
+        _note_failure(api, account_id, exc)
         raise
     skipped = result.skipped
     if skipped:  # the record of what was not stored and why, in one line per sync
@@ -115,6 +119,21 @@ def _run(api: Api, account_id: int) -> str:
     else:
         log.info("account %s: read %s, skipped 0", account_id, result.read)
     return f"read {result.read}, skipped {len(skipped)}"
+
+
+def _note_failure(api: Api, account_id: int, exc: ApiUnavailable | ApiRefused) -> None:
+    """Put a failure on the Onward side (an account secret the server cannot decrypt, a refused batch) on the
+    account, so `onward account list` shows it; mail-server failures are put there by ``worker.sync``. Best effort,
+    and only when the server answered (not when it is unreachable or busy: the report would not get through either)."""
+    if isinstance(exc, ApiUnavailable) and exc.status in (None, 429):
+        return
+    with contextlib.suppress(ApiUnavailable, ApiRefused):
+        api.report(account_id, last_error=f"Onward server: {exc.message}"[:500])
+
+
+def failed(outcome: str) -> bool:
+    """Whether an outcome of ``sync_account`` (in-process) says the sync did not happen: stopped or failed."""
+    return outcome.startswith(("stopped:", "failed:"))
 
 
 def sync_all() -> list:

@@ -94,30 +94,13 @@ def parse_message(raw: bytes) -> ParsedMessage:
     headers: dict[str, str] = {}
     for name, value in msg.raw_items():
         headers.setdefault(name.lower(), value if isinstance(value, str) else str(value))
-
-    def header(name: str) -> str:
-        value = headers.get(name.lower())
-        return decode_header_value(value, defects) if value else ""
-
-    from_name, from_address = _address(headers.get("from", ""), defects)
-    _, reply_to = _address(headers.get("reply-to", ""), defects)
+    senders = _sender_fields(headers, defects)
     body, was_html, hosts = _body_text(msg, defects)
     new_text, quoted = trim_reply(body)
     defects.extend(type(d).__name__ for d in getattr(msg, "defects", ()))
     return ParsedMessage(
-        subject=header("Subject"),
-        from_name=from_name,
-        from_address=from_address,
-        reply_to=reply_to,
-        to=tuple(addr for _, addr in _addresses(header("To"))),
-        date=_date(header("Date"), defects),
-        message_id=_first_id(header("Message-ID")),
-        in_reply_to=_first_id(header("In-Reply-To")),
-        references=tuple(_ID.findall(header("References")))[:50],
-        list_id=header("List-Id"),
-        list_unsubscribe=header("List-Unsubscribe"),
-        precedence=header("Precedence").strip().lower(),
-        auto_submitted=header("Auto-Submitted").strip().lower(),
+        **senders,
+        **_other_fields(headers, defects),
         body=new_text,
         body_was_html=was_html,
         quoted=quoted,
@@ -126,6 +109,70 @@ def parse_message(raw: bytes) -> ParsedMessage:
         truncated=truncated,
         defects=tuple(dict.fromkeys(defects)),
     )
+
+
+def parse_headers(headers: dict[str, str], size: int = 0) -> ParsedMessage:
+    """A record of the header fields alone (``header_fields``), without a body: for mail settled
+    from its headers, which is never parsed further."""
+    defects: list[str] = []
+    senders = _sender_fields(headers, defects)
+    return ParsedMessage(**senders, **_other_fields(headers, defects), size=size, defects=tuple(dict.fromkeys(defects)))
+
+
+def _sender_fields(headers: dict[str, str], defects: list[str]) -> dict:
+    from_name, from_address = _address(headers.get("from", ""), defects)
+    _, reply_to = _address(headers.get("reply-to", ""), defects)
+    return {"from_name": from_name, "from_address": from_address, "reply_to": reply_to}
+
+
+def _other_fields(headers: dict[str, str], defects: list[str]) -> dict:
+    """The decoded header fields of a ParsedMessage but its senders, from the first raw value of
+    each field (decoded in this order, so the defects come in the same order)."""
+
+    def header(name: str) -> str:
+        value = headers.get(name)
+        return decode_header_value(value, defects) if value else ""
+
+    subject = header("subject")
+    to = tuple(addr for _, addr in _addresses(header("to")))
+    date = _date(header("date"), defects)
+    return {
+        "subject": subject,
+        "to": to,
+        "date": date,
+        "message_id": _first_id(header("message-id")),
+        "in_reply_to": _first_id(header("in-reply-to")),
+        "references": tuple(_ID.findall(header("references")))[:50],
+        "list_id": header("list-id"),
+        "list_unsubscribe": header("list-unsubscribe"),
+        "precedence": header("precedence").strip().lower(),
+        "auto_submitted": header("auto-submitted").strip().lower(),
+    }
+
+
+_FIELD = re.compile(r"([!-9;-~]+):[ \t]*([^\r\n]*(?:(?:\r\n|\r|\n)[ \t][^\r\n]*)*)(?:\r\n|\r|\n|$)")
+"""One header field with its continuation lines, as the standard library's feedparser reads one
+(a name of printable characters but the colon, the colon, the value)."""
+
+_SECTION_END = frozenset({"", "\r\n", "\r", "\n"})
+
+
+def header_fields(head: bytes) -> dict[str, str] | None:
+    """The first raw value of each field of a header section (lower-case names), exactly as the
+    standard library's compat32 parser keeps them, without parsing the message; None when the
+    section is anything but fields and the blank line that ends it (an mbox ``From `` line, a
+    stray line, a continuation with no field), so the caller falls back to the full parser."""
+    text = head.decode("ascii", "surrogateescape")
+    fields: dict[str, str] = {}
+    at = 0
+    for match in _FIELD.finditer(text):
+        if match.start() != at:
+            return None
+        at = match.end()
+        name = match.group(1).lower()
+        if name not in fields:
+            fields[name] = match.group(2).rstrip("\r\n")
+    return fields if text[at:] in _SECTION_END else None
 
 
 # --- headers ----------------------------------------------------------------------------

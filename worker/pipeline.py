@@ -1,20 +1,48 @@
-"""One call from raw bytes to everything Onward knows about a message."""
+"""One call from raw bytes to everything Onward knows about a message.
 
-from dataclasses import dataclass
+The header section is split once, by hand, and shared. Everyday mail the gate settles from
+those headers, or from the raw bytes of a plain body without a word of a job search, is not
+parsed further: no MIME parse, no classification rules, no extraction (it is never sent to the
+server). Only what survives the gate is parsed fully; only job mail is extracted from."""
 
-from worker.classify import Classification, classify
+from worker.classify import Classification, classify, header_verdict, settled
+from worker.classify.gate import header_bytes, raw_text_verdict
 from worker.extract import Extraction, extract
-from worker.parse import ParsedMessage, parse_message
+from worker.parse import ParsedMessage, header_fields, parse_headers, parse_message
 from worker.skills import skill_area
 
 
-@dataclass(frozen=True, slots=True)
 class Analysis:
-    """A message parsed, classified and with its employer and role extracted."""
+    """A message parsed, classified and with its employer and role extracted.
 
-    parsed: ParsedMessage
-    classification: Classification
-    extraction: Extraction
+    For mail the gate settled, ``parsed`` (its header fields, no body) is only decoded when read:
+    a sync never reads it, so it never pays for it."""
+
+    __slots__ = ("_parsed", "_fields", "_size", "classification", "extraction")
+
+    def __init__(self, parsed: ParsedMessage | None, classification: Classification, extraction: Extraction,
+                 fields: dict[str, str] | None = None, size: int = 0) -> None:
+        self._parsed = parsed
+        self._fields = fields
+        self._size = size
+        self.classification = classification
+        self.extraction = extraction
+
+    @property
+    def parsed(self) -> ParsedMessage:
+        if self._parsed is None:
+            self._parsed = parse_headers(self._fields or {}, self._size)
+        return self._parsed
+
+    def __repr__(self) -> str:
+        return f"Analysis({self.parsed!r}, {self.classification!r}, {self.extraction!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Analysis):
+            return NotImplemented
+        return (self.parsed, self.classification, self.extraction) == (other.parsed, other.classification, other.extraction)
+
+    __hash__ = None
 
     def to_dict(self) -> dict:
         """The JSON-ready record (`onward classify --json`, and later the worker's upload)."""
@@ -44,5 +72,29 @@ class Analysis:
 
 def analyze(raw: bytes) -> Analysis:
     """Parse, classify and extract one message. Never raises on malformed mail."""
+    head = header_bytes(raw)
+    fields = header_fields(head)
+    if fields is None:  # an unusual header section: the standard library's parser reads it
+        everyday = header_verdict(raw)
+        if everyday:
+            return Analysis(parse_message(head), settled(*everyday), NOTHING_EXTRACTED)
+    else:
+        everyday = header_verdict(raw, fields) or raw_text_verdict(raw, head, fields)
+        if everyday:
+            return Analysis(None, settled(*everyday), NOTHING_EXTRACTED, fields, len(raw))
     parsed = parse_message(raw)
-    return Analysis(parsed, classify(parsed), extract(parsed))
+    classification = classify(parsed)
+    if classification.label == "other":
+        return Analysis(parsed, classification, NOTHING_EXTRACTED)
+    return Analysis(parsed, classification, extract(parsed))
+
+
+def settled_by_headers(head: bytes, fields: dict[str, str] | None = None) -> bool:
+    """Whether ``analyze`` settles a message from its header section alone (the gate's first look),
+    so its body need not even be fetched: ``head`` is the header section the IMAP server sends
+    for ``BODY.PEEK[HEADER]``, ``fields`` its ``header_fields`` when already split."""
+    return header_verdict(head, fields if fields is not None else header_fields(head)) is not None
+
+
+NOTHING_EXTRACTED = Extraction(company=None, role=None, ats=None, job_id=None, language="")
+"""The extraction of mail that is not about a job: nothing is looked for."""

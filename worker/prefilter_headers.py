@@ -1,12 +1,14 @@
-"""A header-only guess at whether a message is about a job application, and the IMAP header
-fields the sync fetches first.
+"""A header-only guess at whether a message is about a job application.
 
 Measured on ``tests/corpus/tuned`` (``tests/worker/test_prefilter_headers.py`` keeps the figure
-honest): deciding on headers alone misses more than the 0.5 % the issue allows, so the sync
-fetches a capped body prefix of every new message (``BODY_PREFIX_FOR_ALL``) and uses this guess
-only to order work and to report."""
+honest): deciding on headers alone misses more than the 0.5 % we accept (``MAX_MISS_RATE``), so the
+sync fetches a capped body prefix of every new message the everyday gate does not settle from its
+headers (``BODY_PREFIX_FOR_ALL``), and uses this guess only to report. The everyday gate
+(``worker.classify.gate``) also calls it: a job-looking subject or sender is never settled."""
 
 import re
+from collections.abc import Mapping
+from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
@@ -15,14 +17,15 @@ from worker.senders import ats_vendor, is_job_board, registered_domain
 
 HEADER_FIELDS = ("FROM", "SENDER", "REPLY-TO", "TO", "SUBJECT", "DATE", "MESSAGE-ID", "IN-REPLY-TO", "LIST-ID",
                  "LIST-UNSUBSCRIBE", "PRECEDENCE", "AUTO-SUBMITTED", "CONTENT-LANGUAGE", "CONTENT-TYPE")
-"""Fields fetched with ``BODY.PEEK[HEADER.FIELDS (…)]`` in the first pass."""
+"""The fields this guess reads: ``header_block`` keeps only these when measuring it."""
 
 MAX_MISS_RATE = 0.005
-"""The largest share of job-related messages a headers-only decision may miss (the issue's 0.5 %)."""
+"""The largest share of job-related messages a headers-only decision may miss: 0.5 %."""
 
 BODY_PREFIX_FOR_ALL = True
 """Measured: the headers-only guess misses more than MAX_MISS_RATE of job-related messages, so
-every new message's body prefix is fetched and classified."""
+every new message's body prefix is fetched and classified (unless the everyday gate settles it
+from its headers: a list, a delivery report, a service's notification)."""
 
 _SUBJECT = re.compile(
     r"appl(?:y|ied|ying|ication)|candida|position|\brole\b|\bjobs?\b|career|interview|offer|opportunit|vacanc|recruit|"
@@ -33,6 +36,7 @@ _SUBJECT = re.compile(
     r"sollicitatie|vacature|functie|gesprek|aanbod",
     re.IGNORECASE,
 )
+_MAILBOX = re.compile(r"([\w.+'=-]+)@([\w-]+(?:\.[\w-]+)+)")
 _LOCAL = re.compile(r"^(?:jobs?|careers?|recruit\w*|talent\w*|hr|hiring|people|karriere|bewerbung\w*|rh|recrutement|empleo|werk)\b",
                     re.IGNORECASE)
 
@@ -40,13 +44,27 @@ _LOCAL = re.compile(r"^(?:jobs?|careers?|recruit\w*|talent\w*|hr|hiring|people|k
 def may_be_job_related(header_bytes: bytes) -> bool:
     """True when the headers hint at a job application: a job word in the subject, an ATS or
     job-board sender, or a recruiting mailbox name."""
-    headers = BytesHeaderParser(policy=compat32).parsebytes(header_bytes)
-    subject = decode_header_value(str(headers.get("Subject", "")))
+    return headers_hint_job(BytesHeaderParser(policy=compat32).parsebytes(header_bytes))
+
+
+def headers_hint_job(headers: Message | Mapping[str, str]) -> bool:
+    """``may_be_job_related`` on headers already parsed: a stdlib message, or the lower-case field
+    names and raw values of ``worker.parse.header_fields``."""
+    if isinstance(headers, Message):
+        def get(name: str) -> str:
+            value = headers.get(name)
+            return "" if value is None else str(value)
+    else:
+        def get(name: str) -> str:
+            return headers.get(name.lower(), "")
+    subject = decode_header_value(get("Subject"))
     if _SUBJECT.search(subject):
         return True
     for name in ("From", "Sender", "Reply-To"):
-        value = decode_header_value(str(headers.get(name, "")))
-        match = re.search(r"([\w.+'=-]+)@([\w-]+(?:\.[\w-]+)+)", value)
+        value = get(name)
+        if "@" not in value and "=?" not in value:
+            continue
+        match = _MAILBOX.search(decode_header_value(value))
         if not match:
             continue
         local, domain = match.group(1), match.group(2).lower()

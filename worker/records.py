@@ -5,11 +5,8 @@ or a resync of the same bytes is recognised and adds nothing)."""
 import hashlib
 from datetime import datetime
 
+from worker.contract import LIMITS
 from worker.pipeline import Analysis
-
-LIMITS = {"message_id": 998, "subject": 998, "from_name": 300, "from_address": 320, "company": 200, "role": 200,
-          "ats": 100, "job_id": 100, "language": 8, "skill_area": 100, "snippet": 300}
-"""The server's maxLength for each text field (``MessageIn``); longer values are cut, not refused."""
 
 NOT_SENT = ("reasons", "defects")
 """Fields of the pipeline's record the server does not store: left out to keep batches small."""

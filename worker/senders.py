@@ -81,6 +81,22 @@ ATS_DOMAINS: dict[str, str] = {
 }
 """Applicant tracking systems by sending domain; the value is the vendor's name."""
 
+_MORE_ATS = {
+    "jobylon": "Jobylon", "recruiterbox": "Recruiterbox", "freshteam": "Freshteam", "talentlyft": "TalentLyft", "jobscore": "JobScore", "hiringroom": "HiringRoom",
+    "kenjo": "Kenjo", "bizneo": "Bizneo", "taleez": "Taleez", "digitalrecruiters": "Digitalrecruiters", "beetween": "Beetween", "jobaffinity": "Jobaffinity",
+    "concludis": "concludis", "umantis": "Umantis", "prescreen": "Prescreen", "onlyfy": "onlyfy", "otys": "OTYS", "recruitnow": "RecruitNow", "mysolution": "Mysolution",
+    "bullhorn": "Bullhorn", "vincere": "Vincere", "jobdiva": "JobDiva", "phenompeople": "Phenom", "beamery": "Beamery", "paradox": "Paradox", "apploi": "Apploi",
+    "gupy": "Gupy", "hiringthing": "HiringThing", "harver": "Harver", "hireflix": "Hireflix", "myinterview": "myInterview", "sparkhire": "Spark Hire",
+    "ceipal": "Ceipal", "recruitcrm": "Recruit CRM", "loxo": "Loxo", "teamtailor": "Teamtailor", "greenhouse": "Greenhouse", "smartrecruiters": "SmartRecruiters",
+    "personio": "Personio", "recruitee": "Recruitee", "workable": "Workable", "jobvite": "Jobvite", "icims": "iCIMS", "successfactors": "SuccessFactors",
+    "taleo": "Taleo", "bamboohr": "BambooHR", "ashbyhq": "Ashby", "breezy": "Breezy HR", "jazzhr": "JazzHR", "softgarden": "softgarden", "myworkday": "Workday",
+    "myworkdayjobs": "Workday", "workday": "Workday", "dvinci": "d.vinci", "flatchr": "Flatchr", "talentsoft": "Talentsoft", "homerun": "Homerun", "pinpointhq": "Pinpoint",
+    "zohorecruit": "Zoho Recruit", "avature": "Avature", "hirevue": "HireVue", "welcomekit": "Welcome to the Jungle", "manatal": "Manatal", "factorialhr": "Factorial",
+}
+ATS_BRANDS: dict[str, str] = {**{k.split(".")[0]: v for k, v in ATS_DOMAINS.items() if len(k.split(".")[0]) >= 6}, **_MORE_ATS}
+"""Applicant tracking systems by the brand in their domain, whatever its top-level name. Short
+or common words ("join", "gem", "lever") are left to the exact domains above."""
+
 JOB_BOARD_DOMAINS: frozenset[str] = frozenset(
     """linkedin.com indeed.com indeed.de indeed.fr indeed.es indeed.nl indeed.co.uk indeedemail.com
     glassdoor.com glassdoor.de glassdoor.fr ziprecruiter.com monster.com monster.de monster.fr
@@ -95,6 +111,14 @@ JOB_BOARD_DOMAINS: frozenset[str] = frozenset(
     workingnomads.com remoteok.com weworkremotely.com themuse.com flexjobs.com""".split()
 )
 """Job boards and job sites: their mail is alerts and newsletters unless it says otherwise."""
+
+BOARD_BRANDS: frozenset[str] = frozenset(
+    """linkedin indeed indeedemail glassdoor ziprecruiter stepstone welcometothejungle infojobs computrabajo nationalevacaturebank jobbird
+    intermediair hellowork cadremploi jobteaser wellfound careerbuilder simplyhired totaljobs naukri tecnoempleo jobatus adzuna kimeta
+    arbeitsagentur meinestadt jobware berlinstartupjobs weworkremotely flexjobs bumeran zonajobs laborum trabajando jobandtalent meteojob
+    regionsjob indeedmail kununu jobsinnetwork monsterboard jobrapido jooble talentio""".split()
+)
+"""Job boards by the brand in their domain, whatever its top-level name."""
 
 FREE_MAIL_DOMAINS: frozenset[str] = frozenset(
     """gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com yahoo.co.uk
@@ -124,12 +148,25 @@ def registered_domain(domain: str) -> str:
 
 
 def ats_vendor(domain: str) -> str | None:
-    """The ATS vendor that sends from this domain, if any."""
-    return ATS_DOMAINS.get(registered_domain(domain)) if domain else None
+    """The ATS vendor that sends from this domain, if any: by its known domain, or by its
+    brand under another top-level name (``personio.es``, ``mail.teamtailor.eu``)."""
+    if not domain:
+        return None
+    reg = registered_domain(domain)
+    return ATS_DOMAINS.get(reg) or ATS_BRANDS.get(_brand(reg))
 
 
 def is_job_board(domain: str) -> bool:
-    return bool(domain) and registered_domain(domain) in JOB_BOARD_DOMAINS
+    if not domain:
+        return False
+    reg = registered_domain(domain)
+    return reg in JOB_BOARD_DOMAINS or _brand(reg) in BOARD_BRANDS
+
+
+def _brand(registered: str) -> str:
+    """The brand of a registered domain: its name without a mail suffix ("greenhouse-mail.io"
+    gives "greenhouse")."""
+    return re.sub(r"[-_]?(?:mail|mailer|email|notifications?)$", "", registered.split(".")[0])
 
 
 def is_free_mail(domain: str) -> bool:
@@ -144,6 +181,13 @@ RELAY_DOMAINS: frozenset[str] = frozenset(
 """Services that send on an employer's behalf (signatures, tests, scheduling): like an ATS,
 their name is never the company."""
 
+RELAY_BRANDS: frozenset[str] = frozenset(
+    """docusign hellosign adobesign echosign pandadoc codility hackerrank hackerrankforwork codesignal testgorilla goodtime calendly
+    modernhire sparkhire cappfinity criteriacorp pymetrics coderbyte testdome mettl hirevue hireflix willo myinterview harver
+    mailchimp mailgun sendgrid mandrillapp sendinblue brevo mailjet postmarkapp sparkpostmail amazonses""".split()
+)
+"""Signature, test, scheduling and bulk-mail services by the brand in their domain."""
+
 _AGENCY_HINT = re.compile(
     r"recruit|talent|(?<!re)search|staffing|personnel|headhunt|hunters|resourcing|werving|uitzend|interim|personalberatung|personalvermittlung|personaldienst"
     r"|(?:^|-)(?:rpo|rh|personal|executive)(?:-|$)"
@@ -151,7 +195,10 @@ _AGENCY_HINT = re.compile(
 
 
 def is_relay(domain: str) -> bool:
-    return bool(domain) and registered_domain(domain) in RELAY_DOMAINS
+    if not domain:
+        return False
+    reg = registered_domain(domain)
+    return reg in RELAY_DOMAINS or _brand(reg) in RELAY_BRANDS
 
 
 def looks_like_agency(domain: str) -> bool:
@@ -160,3 +207,13 @@ def looks_like_agency(domain: str) -> bool:
     if not domain or ats_vendor(domain) or is_job_board(domain) or is_relay(domain):
         return False
     return bool(_AGENCY_HINT.search(registered_domain(domain).split(".")[0]))
+
+
+PLACEHOLDER_LABELS: frozenset[str] = frozenset("example company companyname yourcompany mycompany orgname organisation organization domain yourdomain".split())
+"""Domain names of templates and samples ("hr@company.example", "jobs@example.com"): they
+name no employer, so their name is never the company."""
+
+
+def is_placeholder(domain: str) -> bool:
+    """A template's stand-in domain: ``example.com``, ``orgname.example``, ``company.test``."""
+    return bool(domain) and registered_domain(domain).split(".")[0] in PLACEHOLDER_LABELS

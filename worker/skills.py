@@ -3,7 +3,7 @@ advice can point the user's learning at it. Only what the email says: no area is
 
 import re
 
-from worker.rules import fold
+from worker.text import fold
 
 SKILL_AREAS: tuple[tuple[str, re.Pattern], ...] = tuple(
     (area, re.compile(pattern))

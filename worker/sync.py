@@ -15,8 +15,9 @@ from datetime import UTC, datetime, timedelta
 from worker.api import BATCH, Api
 from worker.exceptions import ApiUnavailable, MailServerError
 from worker.imap import ImapSettings, Mailbox
-from worker.pipeline import analyze
-from worker.prefilter_headers import BODY_PREFIX_FOR_ALL, may_be_job_related
+from worker.parse import header_fields
+from worker.pipeline import analyze, settled_by_headers
+from worker.prefilter_headers import BODY_PREFIX_FOR_ALL, headers_hint_job, may_be_job_related
 from worker.records import is_job_related, message_item
 
 log = logging.getLogger("onward.sync")
@@ -36,6 +37,8 @@ class FolderResult:
     read: int = 0
     job_related: int = 0
     header_hits: int = 0
+    settled_by_headers: int = 0
+    """Messages the everyday gate settled from their headers: their bodies were never fetched."""
     new: int = 0
     updated: int = 0
     ignored: int = 0
@@ -137,12 +140,26 @@ def sync_folder(api: Api, box: Mailbox, creds: dict, folder: str, state: dict | 
 
 def _sync_chunk(api: Api, box: Mailbox, creds: dict, folder: str, uidvalidity: int, chunk: list[int],
                 result: FolderResult, now: datetime) -> None:
-    """Headers, body prefixes, classification, one POST: the state moves only after this returns."""
+    """Header sections, the gate on them, body prefixes of what it did not settle, classification,
+    one POST: the state moves only after this returns. Everyday mail the gate settles from its
+    headers (lists, reports, notifications) is read without fetching its body."""
     headers = {h.uid: h for h in box.headers(chunk)}
-    result.header_hits += sum(may_be_job_related(h.headers) for h in headers.values())
-    wanted = chunk if BODY_PREFIX_FOR_ALL else [u for u, h in headers.items() if may_be_job_related(h.headers)]
+    survivors = []
+    for uid, h in headers.items():
+        try:
+            fields = header_fields(h.headers)
+            hinted = headers_hint_job(fields) if fields is not None else may_be_job_related(h.headers)
+            settled = settled_by_headers(h.headers, fields)
+        except Exception:  # noqa: BLE001 - odd headers: the whole message is fetched and analysed (and skipped if it breaks)
+            hinted, settled = True, False
+        result.header_hits += hinted
+        if settled:
+            result.read += 1
+            result.settled_by_headers += 1
+        elif BODY_PREFIX_FOR_ALL or hinted:
+            survivors.append(uid)
     items = []
-    for uid, raw in box.prefixes(wanted):
+    for uid, raw in box.prefixes(survivors):
         result.read += 1
         try:
             analysis = analyze(raw)

@@ -1,10 +1,13 @@
-"""Turning message bodies into clean text: HTML to text, and trimming quotes and signatures.
+"""Turning message bodies into clean text: HTML to text, trimming quotes and signatures,
+and the folded form that rules match on.
 
 Pure functions of strings. The classifier reads only what these return, so a rejection
 quoted below a user's reply, or hidden preheader text, never decides a label.
 """
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from bs4 import BeautifulSoup, NavigableString
 
@@ -180,3 +183,40 @@ def trim_reply(text: str) -> tuple[str, bool]:
     while kept and not kept[-1]:
         kept.pop()
     return "\n".join(kept), quoted
+
+
+# --- the form rules match on -----------------------------------------------------------
+
+_FOLD = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " "})
+
+
+class _Combining(dict):
+    """``str.translate`` table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_COMBINING = _Combining()
+
+
+@lru_cache(maxsize=64)
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic quotes made plain: the form rules match on.
+
+    Cached: the classifier and the extractors fold the same subject and body many times."""
+    text = text.lower().translate(_FOLD)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_COMBINING)
+
+
+REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|antw|sv|r|rif|fw|fwd|wg|tr|rv|doorst|enc|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+"""Subject prefixes of replies and forwards: their subject repeats an earlier message's."""
+
+
+def is_reply(subject: str) -> bool:
+    """Whether a subject is a reply's or a forward's (its words were an earlier message's)."""
+    return bool(REPLY_PREFIX.match(subject))

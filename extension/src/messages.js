@@ -22,6 +22,10 @@
  *   history           {site, company, role, domain}       -> {company, applications, serverUrl} (GET /api/v1/companies/history)
  *   application/track {company, role}                     -> application    (POST /api/v1/applications)
  *   summary           {}                                  -> {summary, serverUrl}               (GET /api/v1/summary/weekly)
+ *   checks            {}                                  -> {checks, serverUrl}   (GET /api/v1/checks: emails to check)
+ *   check/answer      {message_id: int|null, rejection: boolean, email?: Email}
+ *                                                         -> {message, application, advice}
+ *                                                            (POST /api/v1/messages/<id>/check; tracks the email first without an id)
  *
  * Email = {subject, from_name, from_address, text, message_id?, link?}
  */
@@ -59,16 +63,19 @@
     history: { site: str(40), company: str(300), role: str(300), domain: str(300) },
     "application/track": { company: str(300), role: str(300) },
     summary: {},
+    checks: {},
+    "check/answer": { message_id: { type: "integer", nullable: true }, rejection: { type: "boolean" }, email: { ...EMAIL, optional: true } },
   });
 
   /** Types only the extension's own pages (options, popup) may send, never a content script. */
-  Onward.PAGE_ONLY = Object.freeze(new Set(["settings/set", "pair", "unpair", "webmail/add", "webmail/remove"]));
+  Onward.PAGE_ONLY = Object.freeze(new Set(["settings/set", "pair", "unpair", "webmail/add", "webmail/remove", "checks"]));
 
   function fits(spec, value) {
     if (value === null || value === undefined) return Boolean(spec.optional || (spec.nullable && value === null));
     switch (spec.type) {
       case "string": return typeof value === "string" && value.length <= spec.max;
       case "integer": return Number.isInteger(value);
+      case "boolean": return typeof value === "boolean";
       case "number": return typeof value === "number" && Number.isFinite(value);
       case "object":
         if (typeof value !== "object" || Array.isArray(value)) return false;

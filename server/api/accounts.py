@@ -5,74 +5,22 @@ how a sync went. Secrets are encrypted at rest and never returned to a user.
 A worker's service token reaches its own user's accounts; a fleet token reaches every account
 and, in each account-scoped call, acts for the account's owner (``worker_account``)."""
 
-import ipaddress
-import re
-
-from flask import Blueprint, g
+from flask import Blueprint, current_app, g
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
-from server import schemas, vault
-from server.api import body, owned
-from server.api.messages import ingest_batch
+from server import vault
+from server.access import owned, worker_account
+from server.accounts import check_plain, commit_unique, new_account
 from server.auth import require_any, require_user, require_worker
 from server.db import db_session
 from server.errors import ApiError
+from server.ingest import ingest_items
+from server.inputs import body, message_batch
 from server.models import Account, FolderState, utcnow
-from server.schemas import LOOPBACK, parse_datetime
+from server.schemas import parse_datetime
+from server.serializers import account_dict, credentials_dict, state_dict
 
 bp = Blueprint("accounts", __name__, url_prefix="/api/v1")
-
-DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "plain": 143}
-"""The port used when none is given, per TLS mode."""
-
-
-def is_loopback(host: str) -> bool:
-    """True for localhost and loopback addresses, where plaintext IMAP cannot be overheard."""
-    if re.fullmatch(LOOPBACK, host.lower()):
-        return True
-    host = host.strip("[]")
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def account_dict(a: Account) -> dict:
-    return {"id": a.id, "name": a.name, "host": a.host, "port": a.port, "tls": a.tls, "insecure": a.insecure,
-            "username": a.username, "auth": a.auth, "folders": list(a.folders), "created_at": a.created_at.isoformat(),
-            "last_sync_at": a.last_sync_at.isoformat() if a.last_sync_at else None,
-            "messages_seen": a.messages_seen, "last_error": a.last_error}
-
-
-def state_dict(s: FolderState) -> dict:
-    return {"folder": s.folder, "uidvalidity": s.uidvalidity, "last_uid": s.last_uid,
-            "highestmodseq": s.highestmodseq, "updated_at": s.updated_at.isoformat()}
-
-
-def _check_plain(a: Account) -> None:
-    if a.tls == "plain" and not a.insecure and not is_loopback(a.host):
-        raise ApiError(422, "Plaintext IMAP is only allowed for a loopback host; use tls ssl or starttls, "
-                            "or set insecure: true if you accept that the password crosses the network in clear.")
-
-
-def _commit_unique(session) -> None:
-    try:
-        session.commit()
-    except IntegrityError as exc:
-        session.rollback()
-        raise ApiError(409, "You already have an account with this host and username.") from exc
-
-
-def new_account(user_id: int, data: dict) -> Account:
-    """An Account from a valid AccountCreate body, its secret encrypted (shared with ``onward account add``)."""
-    tls = data.get("tls", "ssl")
-    account = Account(user_id=user_id, host=data["host"].lower(), port=int(data.get("port", DEFAULT_PORTS[tls])), tls=tls,
-                      insecure=data.get("insecure", False), username=data["username"], auth=data.get("auth", "password"),
-                      folders=data.get("folders", ["INBOX"]), messages_seen=0)
-    _check_plain(account)
-    account.secret = vault.encrypt(data["secret"])
-    return account
 
 
 @bp.post("/accounts")
@@ -81,7 +29,7 @@ def create():
     account = new_account(g.user_id, body("ACCOUNT_CREATE"))
     session = db_session()
     session.add(account)
-    _commit_unique(session)
+    commit_unique(session)
     return account_dict(account), 201
 
 
@@ -93,18 +41,6 @@ def list_accounts():
     if g.token.kind != "fleet":
         query = query.where(Account.user_id == g.user_id)
     return {"items": [account_dict(a) for a in db_session().scalars(query)]}
-
-
-def worker_account(account_id: int) -> Account:
-    """The account a worker may work on: for a service token only its user's (404 otherwise); for a
-    fleet token any, and from here on the request acts for the account's owner."""
-    if g.token.kind != "fleet":
-        return owned(Account, account_id)
-    account = db_session().get(Account, account_id) if 0 < account_id <= schemas.MAX_ID else None
-    if account is None:
-        raise ApiError(404, "No such account.")
-    g.user_id = account.user_id
-    return account
 
 
 @bp.get("/accounts/<int:account_id>")
@@ -123,12 +59,12 @@ def edit(account_id: int):
         if field in data:
             value = data[field]
             setattr(account, field, value.lower() if field == "host" else int(value) if field == "port" else value)
-    _check_plain(account)
+    check_plain(account)
     if "secret" in data:
         account.secret = vault.encrypt(data["secret"])
     if data.keys() & {"host", "port", "tls", "insecure", "username", "auth", "secret"}:
         account.last_error = None
-    _commit_unique(db_session())
+    commit_unique(db_session())
     return account_dict(account)
 
 
@@ -147,8 +83,7 @@ def credentials(account_id: int):
     """Everything a worker needs to read this account, the secret decrypted."""
     account = worker_account(account_id)
     states = db_session().scalars(select(FolderState).where(FolderState.account_id == account.id).order_by(FolderState.folder))
-    return {**{k: v for k, v in account_dict(account).items() if k not in ("created_at", "last_sync_at", "last_error")},
-            "secret": vault.decrypt(account.secret), "states": [state_dict(s) for s in states]}
+    return credentials_dict(account, vault.decrypt(account.secret), list(states))
 
 
 @bp.put("/accounts/<int:account_id>/folders/<path:folder>/state")
@@ -193,4 +128,5 @@ def ingest(account_id: int):
     """Store a batch a worker found in this account, for the account's owner (``POST /messages`` has
     no account, so a fleet token cannot use it)."""
     worker_account(account_id)
-    return ingest_batch()
+    items = message_batch(current_app.config["MAX_BATCH"])
+    return ingest_items(db_session(), g.user_id, items, current_app.config["GHOSTED_DAYS"])

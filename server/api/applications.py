@@ -6,43 +6,21 @@ from flask import Blueprint, current_app, g
 from sqlalchemy import func, select, update
 
 from server import store
-from server.api import body, owned, query
-from server.api.messages import message_dict
+from server.access import owned
 from server.auth import require_user
 from server.db import db_session
 from server.errors import ApiError
+from server.inputs import body, query
 from server.models import Application, Message, StatusChange, utcnow
 from server.pipeline import company_key, role_key
 from server.schemas import parse_datetime
+from server.serializers import application_detail, application_dict
 
 bp = Blueprint("applications", __name__, url_prefix="/api/v1")
 
 
-def application_dict(app: Application) -> dict:
-    return {
-        "id": app.id,
-        "company": app.company,
-        "role": app.role,
-        "status": app.status,
-        "notes": app.notes,
-        "origin": app.origin,
-        "first_contact_at": app.first_contact_at.isoformat(),
-        "last_contact_at": app.last_contact_at.isoformat(),
-    }
-
-
 def _detail(app: Application) -> dict:
-    session = db_session()
-    changes = session.scalars(select(StatusChange).where(StatusChange.user_id == g.user_id, StatusChange.application_id == app.id)
-                              .order_by(StatusChange.at, StatusChange.id))
-    messages = session.scalars(select(Message).where(Message.user_id == g.user_id, Message.application_id == app.id)
-                               .order_by(Message.date, Message.id))
-    return {
-        **application_dict(app),
-        "status_changes": [{"from_status": c.from_status, "to_status": c.to_status, "at": c.at.isoformat(), "source": c.source,
-                            "message_id": c.message_id} for c in changes],
-        "messages": [message_dict(m) for m in messages],
-    }
+    return application_detail(app, *store.timeline(db_session(), g.user_id, app))
 
 
 def _days() -> int:

@@ -6,12 +6,12 @@ from flask import Blueprint, current_app, g
 from sqlalchemy import select
 
 from server import store
-from server.api import query
-from server.api.applications import application_dict
 from server.auth import require_user
 from server.db import db_session
+from server.inputs import query
 from server.models import Application, Message
 from server.pipeline import company_key
+from server.serializers import application_dict, message_brief
 from worker.senders import registered_domain
 
 bp = Blueprint("companies", __name__, url_prefix="/api/v1")
@@ -46,6 +46,5 @@ def history():
     items = []
     for a in apps:
         m = last.get(a.id)
-        items.append({**application_dict(a), "last_message": None if m is None else {
-            "id": m.id, "subject": m.subject, "label": m.effective_label, "date": m.date.isoformat()}})
+        items.append({**application_dict(a), "last_message": None if m is None else message_brief(m)})
     return {"company": apps[0].company if apps else None, "applications": items}

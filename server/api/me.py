@@ -3,17 +3,13 @@ when their weekly digest goes out, or that it does not."""
 
 from flask import Blueprint, g
 
-from server.api import body
 from server.auth import require_user
 from server.db import db_session
+from server.inputs import body
 from server.models import User
+from server.serializers import me_dict
 
 bp = Blueprint("me", __name__, url_prefix="/api/v1")
-
-
-def me_dict(user: User) -> dict:
-    return {"email": user.email, "timezone": user.timezone,
-            "digest": {"enabled": user.digest_enabled, "weekday": user.digest_weekday, "hour": user.digest_hour}}
 
 
 @bp.get("/me")

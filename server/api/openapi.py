@@ -1,5 +1,5 @@
 """``GET /api/v1/openapi.json``: the OpenAPI 3.1 document, generated from the table below and
-the JSON Schemas in ``server/schemas.py`` that validate the requests."""
+the JSON Schemas in ``server/schemas/`` that validate the requests and describe the answers."""
 
 import re
 from functools import cache
@@ -45,7 +45,9 @@ OPERATIONS = [
     ("post", "/accounts/{account_id}/messages", "ingestAccountMessages", "For a worker: store a batch found in this account, for its owner (what a fleet token uses).", "worker", "MESSAGE_BATCH", None, 200, "INGEST_RESULT"),
     ("post", "/classify", "classify", "Classify an email shown in webmail; store it only when tracked.", "user", "CLASSIFY", None, 200, "CLASSIFY_RESULT"),
     ("post", "/advice", "emailAdvice", "Classify an email shown in webmail and, for a rejection, the advice (nothing stored).", "user", "CLASSIFY", None, 200, "ADVICE_RESULT"),
-    ("get", "/messages/{message_id}/advice", "messageAdvice", "Strategies and next steps for a stored rejection (409 for other labels).", "user", None, None, 200, "ADVICE"),
+    ("get", "/messages/{message_id}/advice", "messageAdvice", "Strategies and next steps for a stored rejection; for an unsure one, the question (409 for other labels).", "user", None, None, 200, "ADVICE"),
+    ("get", "/checks", "listChecks", "Emails to check: rejections the classifier is not sure of, not counted until answered.", "user", None, "CHECK_QUERY", 200, "CHECK_LIST"),
+    ("post", "/messages/{message_id}/check", "answerCheck", "Answer \"is this a rejection?\" for an email to check (remembered for its sender).", "user", "CHECK_ANSWER", None, 200, "CHECK_RESULT"),
     ("get", "/strategies", "listStrategies", "The ten coping strategies.", "user", None, None, 200, "STRATEGY_LIST"),
     ("get", "/applications/{app_id}/reflections", "listReflections", "Reflections kept with an application.", "user", None, None, 200, "REFLECTION_LIST"),
     ("post", "/applications/{app_id}/reflections", "createReflection", "Keep a reflection with an application.", "user", "REFLECTION_IN", None, 201, "REFLECTION_OUT"),
@@ -72,16 +74,16 @@ def _operation(method, path, op_id, summary, who, body, query, status, response)
         schema = FOLDER_PARAM if name == "folder" else ID_PARAM
         params.append({"name": name, "in": "path", "required": True, "schema": schema})
     if query:
-        params += [{"name": n, "in": "query", "required": False, "schema": s} for n, s in getattr(schemas, query)["properties"].items()]
+        params += [{"name": n, "in": "query", "required": False, "schema": s} for n, s in schemas.schema(query)["properties"].items()]
     if params:
         op["parameters"] = params
     if body:
-        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": getattr(schemas, body)}}}
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": schemas.schema(body)}}}
     ok: dict = {"description": "OK"}
     if response == "ICS":
         ok["content"] = {"text/calendar": {"schema": {"type": "string"}}}
     elif response:
-        ok["content"] = {"application/json": {"schema": getattr(schemas, response)}}
+        ok["content"] = {"application/json": {"schema": schemas.schema(response)}}
     elif status != 204:
         ok["content"] = {"application/json": {"schema": {"type": "object"}}}
     errors = {429}
@@ -94,13 +96,13 @@ def _operation(method, path, op_id, summary, who, body, query, status, response)
     if "{" in path or op_id in ("pair", "weeklySummary"):
         errors |= {404}
     if op_id in ("mergeApplications", "splitApplication", "createApplication", "editApplication", "classify", "createAccount", "editAccount",
-                 "emailAdvice", "messageAdvice", "createReflection", "editMe"):
+                 "emailAdvice", "messageAdvice", "createReflection", "editMe", "answerCheck"):
         errors |= {409, 422}
     if op_id == "sendDueDigests":
         errors |= {502}
     responses = {str(status): ok}
     for code in sorted(errors):
-        responses[str(code)] = {"description": DESCRIPTIONS[code], "content": {"application/json": {"schema": schemas.ERROR}}}
+        responses[str(code)] = {"description": DESCRIPTIONS[code], "content": {"application/json": {"schema": schemas.schema("ERROR")}}}
     op["responses"] = responses
     return op
 
@@ -117,7 +119,7 @@ def document() -> dict:
         "paths": paths,
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {v["title"]: v for v in vars(schemas).values() if isinstance(v, dict) and "title" in v},
+            "schemas": schemas.documented(),
         },
     }
 

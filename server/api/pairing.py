@@ -4,10 +4,10 @@
 from flask import Blueprint, current_app, g
 
 from server import pairing
-from server.api import body
 from server.auth import require_user
 from server.db import db_session
 from server.errors import ApiError
+from server.inputs import body
 from server.models import User
 
 bp = Blueprint("pairing", __name__, url_prefix="/api/v1")

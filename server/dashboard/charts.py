@@ -30,25 +30,32 @@ def funnel(steps: list[dict]) -> dict:
     return {"width": width, "height": 16 + len(steps) * row, "bars": bars}
 
 
-def _ceiling(value: int) -> int:
-    """A round top for the value axis: 1, 2, 5, 10, 20, 50 … at or above ``value``."""
-    if value <= 1:
-        return 1
-    magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+MAX_TICK_STEPS = 4
+"""At most this many steps between the value axis's ticks (so at most five labels)."""
+
+
+def ticks(value: int) -> list[int]:
+    """The value axis's ticks for counts up to ``value``: whole numbers from 0 in steps of 1, 2 or 5
+    times a power of ten (the smallest step that needs at most ``MAX_TICK_STEPS`` steps), ending at
+    or above ``value``: 3 gives 0/1/2/3, 5 gives 0/2/4/6, 10 gives 0/5/10; 0 gives 0/1."""
+    value = max(int(math.ceil(value)), 1)
+    magnitude = 1
+    while True:
+        for step in (magnitude, 2 * magnitude, 5 * magnitude):
+            if math.ceil(value / step) <= MAX_TICK_STEPS:
+                return [step * i for i in range(math.ceil(value / step) + 1)]
+        magnitude *= 10
 
 
 def history(weeks: list[dict]) -> dict:
     """Grouped vertical bars: for each week (oldest first), one bar per ``HISTORY_SERIES``
-    entry, on a shared axis from 0 to a round top; the tick labels and the week labels
+    entry, on a shared axis from 0 to the last of ``ticks``; the tick labels and the week labels
     (``W47``) are placed too."""
     width, height = 720, 260
     left, right, top_pad, bottom = 40, 8, 12, 44
     plot_w, plot_h = width - left - right, height - top_pad - bottom
-    top = _ceiling(max([w.get(key, 0) for w in weeks for key, _ in HISTORY_SERIES] + [0]))
+    scale = ticks(max([w.get(key, 0) for w in weeks for key, _ in HISTORY_SERIES] + [0]))
+    top = scale[-1]
     group = plot_w / max(len(weeks), 1)
     bar = group * 0.78 / len(HISTORY_SERIES)
     base = top_pad + plot_h
@@ -63,8 +70,7 @@ def history(weeks: list[dict]) -> dict:
                          "width": round(bar - 1, 1), "height": round(h, 1)})
         label = week["week"].partition("-")[2] or week["week"]
         groups.append({"week": week["week"], "label": label, "label_x": round(left + i * group + group / 2, 1), "bars": bars})
-    ticks = sorted({0, top // 2, top} if top > 1 else {0, top})
     return {"width": width, "height": height, "left": left, "right": width - right, "base": base, "label_y": base + 18,
-            "ticks": [{"value": t, "y": round(base - plot_h * t / top, 1)} for t in ticks],
+            "ticks": [{"value": t, "y": round(base - plot_h * t / top, 1)} for t in scale],
             "groups": groups,
             "series": [{"key": k, "name": n, "total": sum(w.get(k, 0) for w in weeks)} for k, n in HISTORY_SERIES]}

@@ -1,5 +1,6 @@
-"""The dashboard's pages and forms. Each page reads through the same functions as the API
-(``server.store``, ``server.summary``, ``server.advice``) for the signed-in user only; each form
+"""The dashboard's pages and forms. Each page reads through the same services as the API
+(``server.store``, ``server.summary``, ``server.advice``, ``server.reflections``,
+``server.followups``) for the signed-in user only; each form
 posts a CSRF token and answers with a redirect, so reloading a page never posts twice."""
 
 import logging
@@ -7,39 +8,37 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
-from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 
-from server import advice, schemas, store, summary
-from server.api import followups, owned, query, reflections
+from server import advice, checks, figures, reflections, schemas, store, summary
+from server.access import owned
 from server.dashboard import charts, signin
 from server.db import db_session
 from server.errors import ApiError
-from server.models import Application, Message, StatusChange, utcnow
+from server.followups import follow_up_calendar
+from server.inputs import query
+from server.models import Application, Message, utcnow
 
 log = logging.getLogger("onward.server")
 
 bp = Blueprint("dashboard", __name__, template_folder="templates", static_folder="static",
                static_url_path="/dashboard-static")
 
-COLUMNS = ("applied", "assessment", "interviewing", "offer", "rejected", "ghosted", "withdrawn")
-"""The pipeline page's columns, left to right: waiting, moving, then the ends."""
+COLUMNS = figures.COLUMNS
+"""The pipeline page's columns, left to right: waiting, moving, then the ends (``server.figures``)."""
 
 NAMES = {
     "status": {"applied": "Applied", "assessment": "Assessment", "interviewing": "Interviewing", "offer": "Offer",
                "rejected": "Rejected", "ghosted": "Gone quiet", "withdrawn": "Withdrawn"},
     "label": {"rejection": "Rejection", "application_confirmation": "Application received",
               "interview_invitation": "Interview invitation", "offer": "Offer", "job_alert": "Job alert",
-              "recruiter_outreach": "Recruiter message", "other": "Other email"},
+              "recruiter_outreach": "Recruiter message", "other": "Other email",
+              "possible_rejection": "Please check: maybe a rejection"},
     "stage": {"application": "at the application stage", "assessment": "after an assessment",
               "interview": "after an interview", "unknown": "at a stage the email does not say"},
     "source": {"message": "an email", "ghosted": "no answer for a long time", "user": "your correction"},
 }
 """How statuses, labels, rejection stages and the cause of a status change read on the pages."""
-
-REFLECTION_MAX = schemas.REFLECTION_IN["properties"]["went_well"]["maxLength"]
-"""Longest text kept in each field of a reflection: the API's limit."""
-
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -67,7 +66,12 @@ def _headers(response):
 
 @bp.context_processor
 def _template_helpers():
-    return {"csrf_token": signin.csrf_token, "names": NAMES}
+    return {"csrf_token": signin.csrf_token, "names": NAMES, "pending_checks": _pending_checks}
+
+
+def _pending_checks() -> int:
+    """How many emails wait for the signed-in user's check (the navigation shows it)."""
+    return checks.count(db_session(), g.user_id) if g.get("user_id") else 0
 
 
 def _error(exc):
@@ -156,19 +160,14 @@ def logout():
 def pipeline():
     db = db_session()
     store.refresh_ghosted(db, g.user_id, _days())
-    apps = db.scalars(select(Application).where(Application.user_id == g.user_id)
-                      .order_by(Application.last_contact_at.desc(), Application.id.desc())).all()
-    columns = [(status, [a for a in apps if a.status == status]) for status in COLUMNS]
-    return render_template("dashboard/pipeline.html", columns=columns, total=len(apps))
+    columns = figures.pipeline(db, g.user_id)
+    return render_template("dashboard/pipeline.html", columns=columns, total=sum(len(apps) for _, apps in columns))
 
 
 def _timeline(app: Application) -> list[dict]:
     """The application's messages and status changes in date order; a change a message caused
     is shown with that message."""
-    db = db_session()
-    messages = db.scalars(select(Message).where(Message.user_id == g.user_id, Message.application_id == app.id)).all()
-    changes = db.scalars(select(StatusChange).where(StatusChange.user_id == g.user_id, StatusChange.application_id == app.id)
-                         .order_by(StatusChange.at, StatusChange.id)).all()
+    changes, messages = store.timeline(db_session(), g.user_id, app)
     events = {m.id: {"at": m.date, "message": m, "changes": []} for m in messages}
     loose = []
     for change in changes:
@@ -186,8 +185,8 @@ def application(app_id: int):
     store.refresh_ghosted(db, g.user_id, _days())
     app = owned(Application, app_id)
     db.refresh(app)
-    return render_template("dashboard/application.html", app=app, timeline=_timeline(app), reflections=reflections.reflections_of(app),
-                           limit=REFLECTION_MAX)
+    return render_template("dashboard/application.html", app=app, timeline=_timeline(app), reflections=reflections.reflections_of(db, app),
+                           limit=schemas.REFLECTION_MAX)
 
 
 @bp.post("/applications/<int:app_id>/reflections")
@@ -195,9 +194,9 @@ def application(app_id: int):
 def reflect(app_id: int):
     app = owned(Application, app_id)
     went_well, to_change = request.form.get("went_well", ""), request.form.get("to_change", "")
-    if len(went_well) > REFLECTION_MAX or len(to_change) > REFLECTION_MAX:
-        abort(400, f"Each field takes at most {REFLECTION_MAX} characters.")
-    reflections.add_reflection(app, went_well, to_change)
+    if len(went_well) > schemas.REFLECTION_MAX or len(to_change) > schemas.REFLECTION_MAX:
+        abort(400, f"Each field takes at most {schemas.REFLECTION_MAX} characters.")
+    reflections.add_reflection(db_session(), app, went_well, to_change)
     flash("Your reflection is saved with this application.")
     return redirect(url_for("dashboard.application", app_id=app.id, _anchor="reflections"), code=303)
 
@@ -207,14 +206,14 @@ def reflect(app_id: int):
 def follow_up(app_id: int):
     """The API's calendar file, for the signed-in user (the API view itself wants a bearer token)."""
     days = query("FOLLOW_UP_QUERY").get("days", advice.FOLLOW_UP_DAYS)
-    return followups.follow_up_calendar(owned(Application, app_id), days)
+    return follow_up_calendar(owned(Application, app_id), days)
 
 
 @bp.get("/messages/<int:message_id>")
 @signin.login_required
 def message(message_id: int):
     m = owned(Message, message_id)
-    tips = advice.for_message(db_session(), g.user_id, m) if m.effective_label == "rejection" else None
+    tips = advice.for_message(db_session(), g.user_id, m) if m.effective_label in advice.ADVISED else None
     return render_template("dashboard/message.html", m=m, advice=tips)
 
 
@@ -238,11 +237,7 @@ def _week_param() -> str | None:
     if week is not None:
         if schemas.problems("SUMMARY_QUERY", {"week": week}):
             abort(400, "A week is written like 2026-W47 (the year, W, the week's number).")
-        try:
-            summary.monday(week)
-        except ValueError:
-            abort(404, f"{week[:4]} has no ISO week {week[5:]}.")
-    return week
+    return summary.checked_week(week)
 
 
 def _shift(week: str, weeks: int) -> str:
@@ -258,3 +253,29 @@ def weekly_summary():
     return render_template("dashboard/summary.html", s=s, funnel=charts.funnel(s["funnel"]),
                            history=charts.history(s["history"]), previous=_shift(s["week"], -1),
                            next=_shift(s["week"], 1) if s["week"] < current else None)
+
+
+@bp.get("/checks")
+@signin.login_required
+def please_check():
+    """The emails the classifier was not sure are rejections: each waits for a yes or a no."""
+    return render_template("dashboard/checks.html", listing=checks.listing(db_session(), g.user_id, 200, 0))
+
+
+@bp.post("/messages/<int:message_id>/check")
+@signin.login_required
+def answer_check(message_id: int):
+    """Yes (a rejection) or no (not one) for one of the user's emails to check."""
+    m = owned(Message, message_id)
+    answer = request.form.get("answer")
+    if answer not in ("yes", "no"):
+        abort(400, "Answer yes or no.")
+    db = db_session()
+    checks.answer(db, g.user_id, m, answer == "yes", None, _days(), utcnow())
+    db.commit()
+    who = m.company or m.from_name or m.from_address or "this sender"
+    flash(f"Thanks: the email from {who} now counts as a rejection." if answer == "yes"
+          else f"Thanks: the email from {who} does not count as a rejection.")
+    back = signin.local_path(request.form.get("next")) or url_for("dashboard.please_check")
+    return redirect(back, code=303)
+

@@ -87,12 +87,15 @@ def test_example_env_file_sets_what_the_processes_read(config):
 
 
 def test_image_holds_only_the_packages():
-    """The Dockerfile starts from python:3.11-slim and installs the project; .dockerignore lets in only what it copies."""
+    """The Dockerfile starts from python:3.11-slim, installs the locked packages with their hashes, then the project
+    without dependencies; .dockerignore lets in only what it copies."""
     dockerfile = (ROOT / "Dockerfile").read_text()
-    assert re.search(r"(?m)^FROM python:3\.11-slim$", dockerfile) and "pip install ." in dockerfile
+    assert re.search(r"(?m)^FROM python:3\.11-slim$", dockerfile)
+    assert "pip install --require-hashes --no-deps -r requirements.lock" in dockerfile
+    assert "pip install --no-deps --no-build-isolation ." in dockerfile
     copied = {src for line in re.findall(r"(?m)^COPY (.+) \S+$", dockerfile) for src in line.split()}
     allowed = {line[1:].rstrip("/") for line in (ROOT / ".dockerignore").read_text().splitlines() if line.startswith("!")}
-    assert copied == allowed == {"pyproject.toml", "README.md", "server", "worker"}
+    assert copied == allowed == {"pyproject.toml", "requirements.lock", "README.md", "onward", "server", "worker"}
     assert all((ROOT / src).exists() for src in copied)
 
 

@@ -9,6 +9,7 @@ import time
 import uuid
 
 import pytest
+import yaml
 from rq import Queue, Worker
 from rq.job import Job, JobStatus
 from rq.registry import FailedJobRegistry, FinishedJobRegistry
@@ -23,6 +24,9 @@ from worker.pipeline import analyze
 from worker.records import is_job_related
 
 pytestmark = pytest.mark.slow
+
+STOP_GRACE = float(yaml.safe_load((ROOT / "docker-compose.yml").read_text())["x-onward"]["stop_grace_period"].removesuffix("s"))
+"""Seconds compose waits after SIGTERM before it kills a process: every process must be gone by then."""
 
 
 _serial = itertools.count(1)
@@ -106,7 +110,9 @@ def test_compose_processes_sync_two_users_once_at_a_time_and_stop_cleanly(stack_
         assert stored_ids(url, people[1][0]) == expected[1]
 
         for name in ("cron", "worker1", "worker2", "server"):
-            assert stack.stop(name) == 0, f"{name} did not stop cleanly\n{stack.logs()}"
+            stopping = time.monotonic()
+            assert stack.stop(name, seconds=STOP_GRACE) == 0, f"{name} did not stop cleanly\n{stack.logs()}"
+            assert time.monotonic() - stopping < STOP_GRACE
         finished = Job.fetch_many(FinishedJobRegistry(queue=queue).get_job_ids(), connection=redis)
         runs = [job for job in finished if job and job.func_name == "worker.jobs.sync_account"]
         assert not FailedJobRegistry(queue=queue).get_job_ids()

@@ -113,6 +113,7 @@ def test_applied_interviewing_rejected_then_the_card_in_roundcube_and_the_weekly
         context, extension_id = launch_extension(build / "chromium")
         options = context.new_page()
         options.goto(f"chrome-extension://{extension_id}/options/options.html")
+        expect(options.locator("#status")).to_contain_text("Not connected")  # its stored settings are shown
         options.fill("#server-url", url)
         options.fill("#code", call(url, token, "POST", "/pairing-codes")["code"])
         options.click("#pair")
@@ -126,14 +127,14 @@ def test_applied_interviewing_rejected_then_the_card_in_roundcube_and_the_weekly
         assert me["digest"] == {"enabled": True, "weekday": 1, "hour": 0}
 
         def status():
-            time.sleep(0.4)  # one look every half second keeps the polling far under the rate limit
             items = call(url, token, "GET", "/applications")["items"]
             return [(a["company"], a["role"], a["status"]) for a in items]
 
         for weekday, subject, text, expected in JOURNEY:
             dovecot.deliver([email(person, subject, text, last_week(weekday))])
+            # one look every half second keeps the polling far under the API's rate limit
             wait_for(f"the application {expected} (after {subject!r})",
-                     lambda expected=expected: status() == [(COMPANY, ROLE, expected)], 30, stack)
+                     lambda expected=expected: status() == [(COMPANY, ROLE, expected)], 30, stack, every=0.5)
         synced = time.monotonic() - began
 
         page = context.new_page()

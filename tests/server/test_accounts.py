@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import select
 from support import auth, make_app, msg
 
+from onward.cli import main
 from server.db import db_session
 from server.models import Account, FolderState
-from worker.cli import main
 
 GMAIL = {"host": "imap.gmail.com", "username": "robin@example.org", "secret": "s3cret-app-password",
          "folders": ["INBOX", "[Gmail]/All Mail"]}

@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import select
 from support import auth, msg
 
+from onward.cli import main
 from server.api.openapi import OPERATIONS
 from server.db import db_session
 from server.models import Token
-from worker.cli import main
 
 
 def test_user_create_prints_a_token_that_works(runner, client):

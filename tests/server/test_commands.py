@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from worker.cli import main
+from onward.cli import main
 
 
 def test_db_upgrade_command(runner):
@@ -37,7 +37,7 @@ def test_serve_creates_the_schema_and_answers(tmp_path):
     """`onward serve` on a new SQLite file creates the schema, starts gunicorn and answers on its port."""
     port = _free_port()
     env = {**os.environ, "ONWARD_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}"}
-    proc = subprocess.Popen([sys.executable, "-m", "worker.cli", "serve", "--port", str(port), "--workers", "1"], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "onward.cli", "serve", "--port", str(port), "--workers", "1"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 20

@@ -18,13 +18,16 @@ def _seed(client, ingest, token, service) -> dict:
                       headers=auth(service)).status_code == 200
     assert client.post(f"/api/v1/accounts/{account}/report", json={"messages_seen": 7}, headers=auth(service)).status_code == 200
     ingest(token, msg(company=SECRET, role="Spy", message_id="<shared@x>"),
-           msg("rejection", company=SECRET, role="Spy", date="2026-02-01T00:00:00Z"), msg(company=SECRET, role="Analyst"))
+           msg("rejection", company=SECRET, role="Spy", date="2026-02-01T00:00:00Z"), msg(company=SECRET, role="Analyst"),
+           msg("rejection", company=SECRET, role="Spy", date="2026-01-01T00:00:00Z", confidence=0.7))
     apps = client.get("/api/v1/applications", headers=auth(token)).json["items"]
     messages = client.get("/api/v1/messages", headers=auth(token)).json["items"]
     tokens = client.get("/api/v1/tokens", headers=auth(token)).json["items"]
     reflection = client.post(f"/api/v1/applications/{apps[0]['id']}/reflections", json={"went_well": f"{SECRET} liked my demo"},
                              headers=auth(token)).json["id"]
-    return {"app": apps[0]["id"], "app2": apps[1]["id"], "message": messages[0]["id"], "token": tokens[0]["id"], "reflection": reflection,
+    pending = next(m["id"] for m in messages if m["label"] == "possible_rejection")
+    return {"app": apps[0]["id"], "app2": apps[1]["id"], "message": messages[0]["id"], "pending": pending, "token": tokens[0]["id"],
+            "reflection": reflection,
             "account": account, "tokens": {t["id"] for t in tokens}, "messages": {m["id"] for m in messages}, "applications": {a["id"] for a in apps}}
 
 
@@ -69,6 +72,7 @@ def test_every_endpoint_keeps_users_apart(client, user, ingest):
         "editAccount": ("PATCH", f"/api/v1/accounts/{ids['account']}", {"secret": "stolen", "folders": ["Sent"]}),
         "deleteAccount": ("DELETE", f"/api/v1/accounts/{ids['account']}", None),
         "messageAdvice": ("GET", f"/api/v1/messages/{ids['message']}/advice", None),
+        "answerCheck": ("POST", f"/api/v1/messages/{ids['pending']}/check", {"rejection": True}),
         "listReflections": ("GET", f"/api/v1/applications/{ids['app']}/reflections", None),
         "createReflection": ("POST", f"/api/v1/applications/{ids['app']}/reflections", {"went_well": "x"}),
         "deleteReflection": ("DELETE", f"/api/v1/applications/{ids['app']}/reflections/{ids['reflection']}", None),
@@ -114,6 +118,7 @@ def test_every_endpoint_keeps_users_apart(client, user, ingest):
         "emailAdvice": ("POST", "/api/v1/advice", {"subject": "About your application (rejection)", "from_address": "jobs@acme.example",
                                                    "text": "We have decided not to move forward with your application."}, None),
         "listStrategies": ("GET", "/api/v1/strategies", None, None),
+        "listChecks": ("GET", "/api/v1/checks", None, None),
         "listFollowUps": ("GET", "/api/v1/follow-ups?days=1", None, "applications"),
         "weeklySummary": ("GET", "/api/v1/summary/weekly?week=2026-W05", None, None),
         "getMe": ("GET", "/api/v1/me", None, None),

@@ -6,10 +6,10 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from support import auth, fresh_window, make_app
 
+from onward.cli import main
 from server.db import db_session
 from server.models import PairingCode, utcnow
 from server.pairing import ALPHABET
-from worker.cli import main
 
 
 def _code(runner, email="robin@example.org") -> str:

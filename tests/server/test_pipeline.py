@@ -25,11 +25,25 @@ def day(n: int) -> datetime:
     (["interview_invitation", "application_confirmation"], "interviewing"),
     (["offer", "interview_invitation"], "offer"),
     (["application_confirmation", "job_alert", "other"], "applied"),
+    (["application_confirmation", pipeline.ASSESSMENT_INVITATION], "assessment"),
+    (["application_confirmation", pipeline.ASSESSMENT_INVITATION, "interview_invitation"], "interviewing"),
+    (["application_confirmation", "interview_invitation", pipeline.ASSESSMENT_INVITATION], "interviewing"),
+    (["offer", pipeline.ASSESSMENT_INVITATION], "offer"),
 ])
 def test_replay_gives_the_status_of_the_latest_meaningful_message(labels, status):
     """Each label moves the status; a late confirmation or a meeting after an offer does not move it back."""
     events = [Event(day(n), label=label, message_id=n + 1) for n, label in enumerate(labels)]
     assert replay(events, day(len(labels)), 30).status == status
+
+
+@pytest.mark.parametrize(("label", "stage", "event"), [
+    ("interview_invitation", "assessment", pipeline.ASSESSMENT_INVITATION),
+    ("interview_invitation", None, "interview_invitation"),
+    ("rejection", "assessment", "rejection"),
+])
+def test_an_invitation_at_the_assessment_stage_is_an_assessment(label, stage, event):
+    """An invitation whose stage is ``assessment`` (a test to take) moves an application to Assessment, not Interviewing."""
+    assert pipeline.event_label(label, stage) == event
 
 
 def test_replay_keeps_every_change_with_its_message():

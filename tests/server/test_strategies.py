@@ -1,4 +1,4 @@
-"""The strategy policy, tested as the table the README shows: each context gives these
+"""The strategy policy, tested as the table docs/advice.md shows: each context gives these
 strategies in this order, and the reasons say only what the email or the history says."""
 
 import pytest
@@ -72,8 +72,17 @@ WEEKS = [
     ("pace dropped", Week(applications_sent=0, four_week_average=3), "stay_persistent"),
     ("a rejection", Week(rejections=1, applications_sent=3), "accept_emotions"),
     ("steady", Week(applications_sent=3), "stay_persistent"),
+    ("assessment", Week(assessments=1, applications_sent=1, applications_known=1), "keep_learning"),
     ("empty", Week(), "keep_learning"),
 ]
+
+
+@pytest.mark.parametrize("week", [Week(), Week(applications_known=4)], ids=["new user", "quiet week"])
+def test_a_week_with_nothing_in_it_is_not_advised_as_after_a_test(week):
+    """An empty week, a new user's above all, gets a line about empty weeks, never "the area that was tested"."""
+    shown = for_week(week).to_dict()
+    assert "tested" not in shown["nudge"] and "tested" not in shown["reason"]
+    assert shown["nudge"] != strategies.BY_ID["keep_learning"].nudge
 
 
 @pytest.mark.parametrize(("name", "week", "expected"), WEEKS, ids=[w[0] for w in WEEKS])

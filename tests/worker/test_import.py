@@ -5,7 +5,7 @@ import mailbox
 from click.testing import CliRunner
 from helpers import all_messages, corpus_sample, ordinary_mail
 
-from worker.cli import main
+from onward.cli import main
 
 
 def _mbox(path, messages: list[bytes]) -> None:
@@ -40,11 +40,13 @@ def test_import_twice_adds_nothing(tmp_path, live_server, tokens, monkeypatch):
 
 
 def test_import_with_the_server_down_says_so(tmp_path, monkeypatch):
-    """An unreachable server stops the import with a message and exit code 1."""
+    """An unreachable server stops the import with one line naming its URL and how to start it, and exit code 1."""
     from imap_server import free_port
 
     (tmp_path / "a.eml").write_bytes(corpus_sample(1)[0].path.read_bytes())
-    monkeypatch.setenv("ONWARD_SERVER_URL", f"http://127.0.0.1:{free_port()}")
+    url = f"http://127.0.0.1:{free_port()}"
+    monkeypatch.setenv("ONWARD_SERVER_URL", url)
     monkeypatch.setenv("ONWARD_TOKEN", "onw_s_x")
     result = CliRunner().invoke(main, ["import", str(tmp_path / "a.eml")])
-    assert result.exit_code == 1 and "run the import again" in result.output
+    assert result.exit_code == 1 and f"cannot reach the Onward server at {url}" in result.output
+    assert "make run" in result.output and isinstance(result.exception, SystemExit)  # a message, not a traceback

@@ -378,7 +378,7 @@ def test_embedded_round_without_a_token_waits_and_says_why(monkeypatch, caplog):
 
 def test_embedded_service_token_is_issued_for_the_first_user(live_server, tokens):
     """`onward run` finds the first user and gives its worker a fresh service token, revoking the previous one."""
-    from server.run_cli import embedded_service_token
+    from onward.run import embedded_service_token
 
     first = embedded_service_token(live_server.app)
     second = embedded_service_token(live_server.app)

@@ -131,7 +131,7 @@ def test_the_command_delivers_new_mail_and_stops_cleanly_on_ctrl_c(dovecot, live
 
     account = add_account(live_server, tokens[0], dovecot)
     env = {**os.environ, "ONWARD_SERVER_URL": live_server.url, "ONWARD_TOKEN": tokens[1]}
-    process = subprocess.Popen([sys.executable, "-m", "worker.cli", "worker", "watch"], env=env,  # no id: every account
+    process = subprocess.Popen([sys.executable, "-m", "onward.cli", "worker", "watch"], env=env,  # no id: every account
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         _wait_until(lambda: process.poll() is not None or _states(live_server, tokens, account))  # the first sync is done
@@ -152,7 +152,7 @@ def test_the_command_stops_on_a_wrong_password_with_the_reason(dovecot, live_ser
     """A refused login ends ``onward worker watch`` with status 1 and "wrong password"."""
     from click.testing import CliRunner
 
-    from worker.cli import main
+    from onward.cli import main
 
     account = add_account(live_server, tokens[0], dovecot, secret="not the password")
     result = CliRunner().invoke(main, ["worker", "watch", str(account["id"])],
@@ -178,7 +178,7 @@ def test_the_command_without_accounts_says_so(live_server, tokens):
     """With no account on the server, ``onward worker watch`` ends with status 1 and says what to do."""
     from click.testing import CliRunner
 
-    from worker.cli import main
+    from onward.cli import main
 
     result = CliRunner().invoke(main, ["worker", "watch"], env={"ONWARD_SERVER_URL": live_server.url, "ONWARD_TOKEN": tokens[1]})
     assert result.exit_code == 1 and "onward account add" in result.output

@@ -128,9 +128,12 @@ if (typeof importScripts === "function") {
       if (siteOff(settings, p.site)) return Onward.fail("disabled", "Onward is switched off on this site.");
       const answer = await Onward.request(settings, "POST", "/api/v1/advice", { body: emailBody(p.email) });
       if (!answer.ok) return answer;
-      const { classification } = answer.data;
+      const { classification, advice, message } = answer.data;
       let show = "none";
-      if (classification.label === "rejection" && answer.data.advice && classification.confidence >= settings.threshold) {
+      // A stored email the user confirmed, or one waiting for their check, gets its card whatever the threshold;
+      // an email only classified on the spot needs the threshold's confidence.
+      const stored = message && (message.label === "rejection" || message.label === "possible_rejection");
+      if (advice && (stored || (classification.label === "rejection" && classification.confidence >= settings.threshold))) {
         show = "card";
       } else if (NOTE_LABELS.has(classification.label)) {
         show = "note";
@@ -203,6 +206,25 @@ if (typeof importScripts === "function") {
       const body = { company: p.company };
       if (p.role) body.role = p.role;
       return Onward.request(settings, "POST", "/api/v1/applications", { body });
+    },
+
+    checks: async () => {
+      const settings = await load();
+      const answer = await Onward.request(settings, "GET", "/api/v1/checks?limit=20");
+      return answer.ok ? { ok: true, data: { checks: answer.data, serverUrl: settings.serverUrl } } : answer;
+    },
+
+    "check/answer": async (p) => {
+      const settings = await load();
+      let id = p.message_id;
+      if (!id) {
+        if (!p.email) return Onward.fail("invalid", "No email to answer for.");
+        const tracked = await Onward.request(settings, "POST", "/api/v1/classify", { body: { ...emailBody(p.email), track: true } });
+        if (!tracked.ok) return tracked;
+        if (!tracked.data.message) return Onward.fail("http", "The message could not be stored.");
+        id = tracked.data.message.id;
+      }
+      return Onward.request(settings, "POST", `/api/v1/messages/${id}/check`, { body: { rejection: p.rejection } });
     },
 
     summary: async () => {

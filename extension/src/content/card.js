@@ -137,9 +137,75 @@
     return buttonFor("\u00d7", () => { host.remove(); onDismiss(); }, { class: "close", "aria-label": label });
   }
 
-  /** The rejection card for an advice answer; `onDismiss` is called when the user closes it. */
+  /** Texts of the "Please check" card: the server never says "X said no" for an email it is not sure of. */
+  const CHECK_TEXT = {
+    title: "Please check: is this a rejection?",
+    explain: "Onward is not sure, so it does not count this email as a rejection until you say so.",
+    yes: "Yes, it is a rejection", no: "No, it is not",
+    failed: "That did not work; try again later.",
+    savedNo: "Thanks. Onward will not count this email as a rejection.",
+    savedYes: "Thanks. Onward counts this email as a rejection.",
+    remembered: "Onward will remember your answer for this sender's next email.",
+    label: "Onward: please check this email",
+  };
+
+  /** The "Please check" card: a neutral question and two one-click answers instead of strategies. A yes
+   *  turns the same card into the rejection card with the advice the server sends back. */
+  function fillCheck(host, shadow, answer, email, onDismiss) {
+    const advice = answer.advice;
+    const status = el("p", { class: "status", role: "status", "aria-live": "polite" });
+    const body = el("div", { class: "check" });
+    let messageId = advice.message_id || (answer.message ? answer.message.id : null);
+    const yes = el("button", { type: "button", class: "check-yes" }, CHECK_TEXT.yes);
+    const no = el("button", { type: "button", class: "check-no" }, CHECK_TEXT.no);
+    const reply = async (rejection) => {
+      yes.disabled = true;
+      no.disabled = true;
+      const res = await Onward.send("check/answer", { message_id: messageId, rejection, email });
+      if (!res.ok) {
+        yes.disabled = false;
+        no.disabled = false;
+        return say(status, res.message || CHECK_TEXT.failed);
+      }
+      messageId = res.data.message ? res.data.message.id : messageId;
+      if (rejection && res.data.advice && !res.data.advice.check) {
+        card.remove();
+        fillRejection(host, shadow, { ...answer, advice: res.data.advice, message: res.data.message,
+          application: res.data.application }, email, onDismiss);
+        return undefined;
+      }
+      body.replaceChildren(el("p", {}, rejection ? CHECK_TEXT.savedYes : CHECK_TEXT.savedNo));
+      return say(status, CHECK_TEXT.remembered);
+    };
+    yes.addEventListener("click", () => reply(true));
+    no.addEventListener("click", () => reply(false));
+    const facts = [advice.company, advice.role].filter(Boolean).join(" \u00b7 ");
+    body.append(
+      facts ? el("p", { class: "facts" }, facts) : null,
+      el("p", { class: "muted" }, CHECK_TEXT.explain),
+      el("div", { class: "steps" }, yes, no),
+    );
+    const card = el("section", { class: "box card check-card", role: "region", "aria-label": CHECK_TEXT.label },
+      el("div", { class: "top" },
+        el("div", {}, el("p", { class: "brand" }, "Onward"), el("h2", {}, CHECK_TEXT.title)),
+        closeButton(host, onDismiss, "Dismiss Onward's question")),
+      body, status);
+    card.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") { host.remove(); onDismiss(); }
+    });
+    shadow.append(card);
+    return host;
+  }
+
+  /** The rejection card for an advice answer (the "Please check" card when the advice is a check);
+   *  `onDismiss` is called when the user closes it. */
   Onward.rejectionCard = function (answer, email, onDismiss) {
     const { host, shadow } = Onward.shadowHost("card");
+    if (answer.advice && answer.advice.check) return fillCheck(host, shadow, answer, email, onDismiss);
+    return fillRejection(host, shadow, answer, email, onDismiss);
+  };
+
+  function fillRejection(host, shadow, answer, email, onDismiss) {
     const advice = answer.advice;
     const status = el("p", { class: "status", role: "status", "aria-live": "polite" });
     const body = el("div", {});
@@ -170,13 +236,14 @@
         el("div", {}, el("p", { class: "brand" }, "Onward"), el("h2", {}, advice.summary || "This looks like a rejection."),
           email.subject ? el("p", { class: "muted about" }, "About: ", email.subject) : null),
         closeButton(host, onDismiss, "Dismiss Onward's advice")),
+      advice.reason ? el("p", { class: "muted reason" }, advice.reason) : null,
       body, status);
     card.addEventListener("keydown", (event) => {
       if (event.key === "Escape") { host.remove(); onDismiss(); }
     });
     shadow.append(card);
     return host;
-  };
+  }
 
   /** The small note for a confirmation, an interview invitation or an offer. */
   Onward.jobNote = function (answer, email, onDismiss) {

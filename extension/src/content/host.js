@@ -59,6 +59,22 @@ textarea { width: 100%; min-height: 54px; font: inherit; padding: 4px; }
     return { host, shadow };
   };
 
+  /**
+   * Say on the page what Onward decided about what is on screen, as `data-onward-decision` on the root element:
+   * "pending" while the background is asked, then "card", "note" or "badge" once that is in the page, "none"
+   * when there is nothing to show, "off" when the user switched the site off, "dismissed" when the user closed
+   * it before, "error" when the background could not answer. `null` removes it (nothing on screen to decide
+   * about). Only words from this list are written, never page or server text; the rendered card already tells
+   * the page as much, and tests wait for this instead of for time to pass.
+   */
+  Onward.decided = function (decision) {
+    if (decision === null) document.documentElement.removeAttribute("data-onward-decision");
+    else document.documentElement.setAttribute("data-onward-decision", decision);
+  };
+
+  /** The decision for a background answer that was not ok. */
+  Onward.failedDecision = (answer) => (answer.error === "disabled" ? "off" : "error");
+
   /** Call `check` now and again at most every `delay` ms while the page changes (SPA navigation included). */
   Onward.watchPage = function (check, delay = 400) {
     let timer = null;

@@ -91,12 +91,15 @@
     state.key = key;
     if (state.host) state.host.remove();
     state.host = null;
-    if (state.dismissed.has(key)) return;
+    if (state.dismissed.has(key)) return Onward.decided("dismissed");
     const ask = ++state.asking;
+    Onward.decided("pending");
     const answer = await Onward.send("history", { site: adapter.id, company: job.company, role: job.role, domain: job.domain || "" });
-    if (ask !== state.asking || !answer.ok) return;
+    if (ask !== state.asking) return;
+    if (!answer.ok) return Onward.decided(Onward.failedDecision(answer));
     state.host = badge(answer.data, job, () => { state.dismissed.add(key); state.host = null; });
     document.body.append(state.host);
+    Onward.decided("badge");
   }
 
   Onward.watchPage(check, 600);

@@ -17,6 +17,7 @@
   function forget() {
     if (state.host) state.host.remove();
     Object.assign(state, { key: "", host: null, asking: state.asking + 1 });
+    Onward.decided(null);
   }
 
   async function check() {
@@ -38,10 +39,13 @@
     if (key === state.key) return;
     forget();
     state.key = key;
-    if (state.dismissed.has(key)) return;
+    if (state.dismissed.has(key)) return Onward.decided("dismissed");
     const ask = ++state.asking;
+    Onward.decided("pending");
     const answer = await Onward.send("advice", { site: adapter.id, email });
-    if (ask !== state.asking || !answer.ok || answer.data.show === "none") return;
+    if (ask !== state.asking) return;
+    if (!answer.ok) return Onward.decided(Onward.failedDecision(answer));
+    if (answer.data.show === "none") return Onward.decided("none");
     const dismiss = () => {
       state.dismissed.add(key);
       state.host = null;
@@ -50,6 +54,7 @@
       ? Onward.rejectionCard(answer.data, email, dismiss) : Onward.jobNote(answer.data, email, dismiss);
     const anchor = adapter.anchor(document);
     if (anchor) anchor.before(state.host);
+    Onward.decided(anchor ? answer.data.show : "none");
   }
 
   Onward.watchPage(check);

@@ -1,7 +1,8 @@
 /*
  * The popup: the week's summary from the server (key numbers, a small chart of the last
- * weeks, the latest rejections with their first next step) and clear states for not paired,
- * server unreachable and an empty week. Built from DOM nodes only.
+ * weeks, the emails to check with their one-click answers, the latest rejections with their
+ * first next step) and clear states for not paired, server unreachable and an empty week.
+ * Built from DOM nodes only.
  */
 (function () {
   "use strict";
@@ -63,7 +64,46 @@
     return el("span", {}, step.title);
   }
 
-  function render({ summary, serverUrl }) {
+  /** Texts of the "Please check" list: emails Onward is not sure are rejections, counted as nothing until answered. */
+  const CHECK_TEXT = {
+    heading: "Please check", explain: "Onward is not sure these are rejections; they count only if you say yes.",
+    yes: "Yes", no: "No", yesLabel: "Yes, a rejection", noLabel: "No, not a rejection", more: "See all on the dashboard",
+    failed: "That did not work; try again later.",
+  };
+
+  function checkList(checks, serverUrl) {
+    if (!checks || !Array.isArray(checks.items) || !checks.items.length) return [];
+    const status = el("p", { class: "status", role: "status", "aria-live": "polite" });
+    const items = checks.items.map((item) => {
+      const m = item.message;
+      const li = el("li", { class: "check", "data-message-id": String(m.id) });
+      const yes = el("button", { type: "button", class: "check-yes", "aria-label": `${CHECK_TEXT.yesLabel}: ${item.question}` }, CHECK_TEXT.yes);
+      const no = el("button", { type: "button", class: "check-no", "aria-label": `${CHECK_TEXT.noLabel}: ${item.question}` }, CHECK_TEXT.no);
+      const reply = async (rejection) => {
+        yes.disabled = true;
+        no.disabled = true;
+        const answer = await send("check/answer", { message_id: m.id, rejection });
+        if (!answer.ok) {
+          yes.disabled = false;
+          no.disabled = false;
+          status.textContent = answer.message || CHECK_TEXT.failed;
+          return;
+        }
+        load();
+      };
+      yes.addEventListener("click", () => reply(true));
+      no.addEventListener("click", () => reply(false));
+      li.append(el("span", { class: "question" }, item.question), el("span", { class: "answers" }, yes, no),
+        m.subject ? el("span", { class: "muted subject" }, m.subject) : null);
+      return li;
+    });
+    const nodes = [el("h3", {}, `${CHECK_TEXT.heading} `, el("span", { class: "count", "data-count": String(checks.total) }, String(checks.total))),
+      el("p", { class: "muted" }, CHECK_TEXT.explain), el("ul", { class: "checks" }, ...items), status];
+    if (checks.total > checks.items.length) nodes.push(el("p", {}, link(`${serverUrl}/checks`, CHECK_TEXT.more)));
+    return nodes;
+  }
+
+  function render({ summary, serverUrl }, checks) {
     const nodes = [el("h2", {}, summary.headline || `Week ${summary.week}`),
       el("p", { class: "muted" }, `${summary.week} \u00b7 ${summary.start} to ${summary.end}`)];
     if (summary.empty) {
@@ -75,6 +115,7 @@
       nodes.push(chart(summary.history),
         el("p", { class: "legend" }, el("span", { class: "sent" }, "sent"), el("span", { class: "resp" }, "replies")));
     }
+    nodes.push(...checkList(checks, serverUrl));
     if (summary.recent_rejections && summary.recent_rejections.length) {
       nodes.push(el("h3", {}, "Latest rejections"), el("ul", { class: "rejections" }, ...summary.recent_rejections.map((r) =>
         el("li", {}, el("strong", {}, [r.company, r.role].filter(Boolean).join(" \u2014 ") || "An application"), ": ",
@@ -90,7 +131,10 @@
   async function load() {
     main.setAttribute("aria-busy", "true");
     const answer = await send("summary");
-    if (answer.ok) return render(answer.data);
+    if (answer.ok) {
+      const checks = await send("checks");
+      return render(answer.data, checks.ok ? checks.data.checks : null);
+    }
     if (answer.error === "not_paired" || answer.error === "unauthorized") {
       return show(el("h2", {}, "Not paired yet"),
         el("p", {}, answer.error === "unauthorized" ? "The server no longer knows this browser." : "Connect the extension to your Onward server."),

@@ -1,0 +1,111 @@
+"""The stage a rejection came at: application, assessment, interview, or unknown.
+
+``application`` is a no on the application before any interview or test is mentioned (a
+plain "we reviewed your application and will not move forward" reads as one); ``assessment``
+after a test, exercise or assignment; ``interview`` after any call or interview; ``unknown``
+only when nothing in the email places it.
+"""
+
+import re
+
+STAGE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (stage, re.compile(p))
+    for stage, p in (
+        # Assessment formats that look like interviews or include them (recorded one-way video
+        # interviews, assessment days) and questionnaires that gate the interview come before
+        # the interview clues.
+        ("assessment", r"\b(?:(?:recorded|pre-recorded|on-demand|one-way|asynchronous|async) (?:\w+ )?(?:video|interview|responses|answers)|video (?:assessment|interview recording)|hirevue"
+         r"|assessment (?:cent(?:er|re)|day)|assessment-?dag|assessmentcentrum|selectiedag|assessment-?tag|jornada de evaluacion|centre d'evaluation|journee d'evaluation"
+         r"|zeitversetzte[ns]? (?:video)?interview|aufgezeichnete[n]? (?:antworten|video)|video-?interview (?:opgenomen|opnemen)|opnemen van (?:je|uw) video|opnames\b"
+         r"|entretien video differe|video differee?|(?:videoentrevista|entrevista en video|entrevista de video|entrevista) grabada|respuestas grabadas|reponses enregistrees"
+         r"|(?:personality|work-?style|behaviou?ral|psychometric|aptitude|situational judge?ment) (?:\w+ )?(?:questionnaire|test|assessment|survey|profile)|personlichkeits\w*|persoonlijkheids\w*"
+         r"|(?:questionnaire|test) de personnalite|(?:evaluacion|test|cuestionario|prueba)s? (?:\w+ )?de (?:personalidad|estilo))"),
+        # Any conversation that took place: interviews, calls, meetings, visits, trial days,
+        # presentations, juries (not negated, and not one the candidate was not invited to).
+        ("interview", r"\b(?:thank(?:s| you) (?:so much |again |very much )?for (?:taking the time to |your time (?:to |and )?|the time you (?:spent|took) |making (?:the )?time (?:to |for )?)?(?:interview|speak|meet|talk|chat|join|com(?:e|ing) (?:in|out|back|along|to)|visit|attend|jump|hop|sitting|the (?:\w+ )?(?:call|chat|conversation|interview|meeting|visit|discussion|coffee))"
+         r"|(?:after|following|since|from|during|in) (?:your|our|the|all|both|each|these|those) (?:recent |final |second |first |third |initial |phone |video |onsite |on-site |technical |panel |virtual |last |various |several |two |three |four )*(?:interview|conversation|call|meeting|chat|discussion|conversations|interviews|screen|round|rounds|panel|visit|onsite|calls|meetings)"
+         r"|\byour time (?:for|in|during|at) (?:the|our|your) (?:\w+ )?(?:interview|call|conversation|meeting)|\b(?:dedicated|devoted|gave|given|spent) (?:to|on|in) (?:our|the|your) (?:\w+ )?interview|\bapply(?:ing)? and (?:speak|talk|meet|chat|interview)\b|\bopportunity to (?:discuss|meet|speak|talk|chat) (?:\w+ ){0,4}?with (?:our|the|us|me)\b|\battending (?:our|the) (?:\w+ )?(?:selection|assessment|recruitment) (?:process|day|event)"
+         r"|(?:met|spoke|speaking|meeting|talking|talked|chatting) (?:with|to) (?:you|our|the|me|us|several|a few|members)|(?:time|taking the time) to (?:interview|speak|meet|talk|chat)|final (?:round|interview|stage|panel|conversation|discussion)"
+         r"|(?:enjoyed|pleasure|nice|great|lovely|good) (?:meeting|speaking|talking|getting to know|to meet|to speak|chatting|to chat|to talk)|interview(?:ed|ing)? (?:with|process with|for) (?:us|the team|our|me|the)|\binterviewed\b|\bafter interview"
+         r"|(?:enjoyed|appreciated|valued) (?:our|the|your) (?:\w+ )?(?:conversation|conversations|chat|call|meeting|discussion|interview|visit)|(?:good|great|lovely|nice) (?:discussion|conversation)s?\b"
+         r"|(?:wrapped up|concluded|completed|finished|finali[sz]ed) (?:\w+ ){0,2}?(?:interviews|interview process|interview stage|final round)|\binterviews? (?:held|conducted|that took place)\b"
+         r"|(?:attend|attended|attending|attendance at) (?:the|your|our|a) (?:\w+[ -]){0,3}?(?:interview|round|rounds|discussion|meeting|panel)|(?:second|final|third|panel|onsite|on-site|walk-in|face-to-face|in-person|personal) interview|(?:time|session) (?:on the phone|with us)|on the phone"
+         r"|(?:the|your|our|two|three|four|several) (?:\w+ )?(?:calls|video call|phone call|phone screen|conversations|interviews|pairing session|interview rounds|presentation|presentations)\b|conversations with"
+         r"|\b(?:the|our|your) (?:application and )?interview process\b|\b(?:every|each|all|various|several|later) (?:stage|stages|round|rounds|step|steps) of (?:the|our|this) (?:\w+ )?process\b"
+         r"|\b(?:who|we|i|they|everyone|all) (?:\w+ )?met you\b|\bmeeting you\b"
+         r"|trial (?:day|shift|session)|work trial|\bshadow(?:ing|ed)?\b|\b(?:spent|spending|spend) (?:\w+ ){1,4}?(?:in|at|on) (?:the|our) (?:kitchen|shop|store|restaurant|bar|floor|warehouse|site|ward|salon|cafe|boutique)\b|\bjournee (?:\w+ )?(?:en|a la|au|dans (?:la|le|notre)) (?:boutique|magasin|restaurant|cuisine|agence|atelier)\b|(?:final|last) (?:two|three|few) candidates|between you and (?:one|two|the other)"
+         r"|\b(?:das|dem|unserem|unseren|den|ihrem|deinem|eurem|dem personlichen|die|vier|drei|zwei|mehrere|letzte|letzten) (?:\w+ ){0,2}?(?:\w*gesprach\w*|interview|interviews|telefonat|kennenlernen|videocall|telefoninterview|prasentation|vortrag)"
+         r"|\b(?:nach|im|beim|fur das|fur die) (?:\w+ )?(?:\w*gesprach\w*|interview|vorstellungsgesprach|kennenlernen|prasentation)|\b(?:abschlussgesprach|gesprachsrunde|gesprachsrunden|zweitgesprach|probevortrag|hospitation\w*|probetag|probearbeit\w*|schnuppertag)|kennengelernt\b|\bzwischen (?:ihnen|dir|euch) beiden"
+         r"|\b(?:notre|nos|votre|l'|cet|ces|les|vos|ta|tes) ?(?:\w+ )?(?:entretien|entretiens|echange|echanges|rencontre|appel|conversation|presentation|presentations|audition|auditions|visio)\b|\bsuite a (?:notre|votre|nos|l') ?(?:\w+ )?(?:entretien|echange|rencontre)"
+         r"|\b(?:rencontre|discussion) avec\b|\bauditionnee?s?\b|\bjury\b|\bjournee d'(?:essai|immersion)"
+         r"|\b(?:la|nuestra|tu|su|las|nuestras) (?:\w+ )?(?:entrevista|entrevistas|conversacion|reunion|llamada|videollamada|presentacion)\b|\b(?:tras|despues de) (?:la|las|nuestra|nuestras|tu|su) (?:\w+ )?(?:entrevista|conversacion|reunion|llamada|presentacion)"
+         r"|\b(?:dia|jornada) de prueba\b|\b(?:gusto|encanto|alegro|alegra) (?:de )?conocer(?:te|le|os)?\b"
+         r"|\b(?:het|ons|de|jullie|je|uw|drie|twee|vier) (?:\w+ )?(?:\w*gesprek|\w*gesprekken|interview|kennismaking|presentatie)\b|\bna (?:het|ons|de) (?:\w+ )?(?:\w*gesprek|gesprekken|interview)|\b(?:telefonisch|persoonlijk) (?:\w+ )?gesproken\b|gesprekken gevoerd"
+         r"|\bmet (?:je|jou|u) te (?:praten|spreken)\b|\b(?:proefdag|meeloopdag|meedraaien|proefles)\b|\b(?:voor|van) de koffie\b)"),
+        ("assessment", r"\b(?:assessment|assessments|coding (?:challenge|test|exercise|task|assignment)|take[- ]home|technical (?:test|exercise|challenge|task|assignment)|online (?:test|tests|assessment)|case stud(?:y|ies)|business case|test results?|your (?:test|submission|solution|answers|responses|code|repo|repository)|aptitude|psychometric"
+         r"|hackerrank|codility|codesignal|testgorilla|design (?:exercise|challenge|task)|assignment|skills test|work sample|exercise|challenge|the repo\b"
+         r"|test|tests|testergebnis|testergebnisse|capaciteitentest|capaciteitstest|\w*toets|einstellungstest|eignungstest|onlinetest|programmeertest|persoonlijkheidstest|aufgabe|fallstudie|arbeitsprobe|exercice|etude de cas|mise en situation|prueba|pruebas|ejercicio|caso practico|desafio|reto tecnico|opdracht|thuisopdracht|toets|casus|de case)\b"),
+        # Screening of the application: CV or profile reviewed, shortlisting, "not invited to
+        # interview". Thanks for an application is not a clue (every rejection has one).
+        ("application", r"\b(?:review(?:ed|ing)?|review of|considered|consideration of|assessed|evaluated|screened|examined|(?:looked|looking|read|reading|gone|went|going) (?:\w+ )?(?:at|through|over)|read|reading) (?:\w+ ){0,2}(?:your|all|the) (?:\w+ )?(?:application|applications|cv|resume|profile|background|candidacy|submission|portfolio|reel|cover letter|documents|qualifications|credentials)"
+         r"|\b(?:application|applications|cv|resume|profile|candidacy|submission)s? (?:\w+ )?(?:has|have|was|were) (?:now )?(?:been )?(?:carefully )?(?:reviewed|screened|assessed|evaluated|considered|read)\b|\bnot (?:being )?referred\b"
+         r"|\b(?:read|reviewed?|reviewing|(?:looked|gone|went|going) through) (?:every(?:one)?|each|yours)\b|\b(?:will not|won't|not) be reviewed\b|\bbefore (?:\w+ ){0,3}?(?:interviews|reviewing|screening|we (?:could )?review)\b|\b(?:hire|hired|fill|filled|appoint|appointed) (?:\w+ ){0,3}?internally\b|\binternal candidate"
+         r"|\b(?:your|ihrer|ihre|deiner|deine|vos|votre|tus|sus|je|uw) (?:\w+ )?(?:qualifications|qualifikation\w*|cualificaciones|kwalificaties)|\bvor eingang\b"
+         r"|\b(?:profile|experience|background|skills|qualifications) (?:\w+ ){0,2}?(?:does not|doesn't|did not|didn't|do not|don't) (?:quite )?(?:match|meet|align)|\b(?:profil|parcours) ne (?:correspond|repond) pas|\b(?:ihr|dein) profil (?:\w+ ){0,2}?(?:passt|entspricht) (?:\w+ )?nicht|\bperfil no (?:encaja|se ajusta|cumple|coincide)|\bprofiel (?:\w+ ){0,2}?(?:sluit|past) (?:\w+ )?niet"
+         r"|\b(?:large|high|significant|overwhelming|great|huge|record) (?:number|volume|amount) of|\bmany (?:\w+ )?(?:applications|applicants|candidates)|\bshortlist|\bscreening\b|\binitial review"
+         r"|(?:\bnot|n't) (?:be )?(?:inviting|invite|invited|bringing|bring|progressing|taking|take|moving|selected|shortlisted) (?:you |your (?:\w+ )?)?(?:\w+ ){0,2}?(?:to|for|in for|in to) (?:an? |the |a first )?(?:interview|chat|conversation|call|meeting)"
+         r"|\b(?:cv|resume|curricul\w*|lebenslauf|portfolio|reel|folio|cover letter|hoja de vida)\b(?! (?:and (?:\w+ )?)?(?:on file|in (?:our|mind)))"
+         r"|\b(?:ihre|deine|ihrer|deiner) (?:bewerbungs)?unterlagen|\b(?:prufung|sichtung|durchsicht|auswertung) (?:ihrer|deiner|aller|der) (?:\w+ )?(?:unterlagen|bewerbung|bewerbungen)|\bin (?:ihre|deine) bewerbung (?:\w+ ){0,2}(?:investiert|gesteckt)|\bnicht zu einem (?:\w+ )?(?:gesprach|vorstellungsgesprach|interview|kennenlernen)|\bbewerbungen (?:erhalten|eingegangen)|\bvielen? (?:\w+ )?bewerbungen"
+         r"|\b(?:profil|bewerbung|unterlagen|anschreiben)\w* (?:\w+ ){0,3}?(?:angesehen|angeschaut|gesichtet|gepruft|durchgesehen|gelesen)\b|\bvon einer (?:personlichen )?vorstellung ab\b"
+         r"|\b(?:etudie|examine|analyse|lu|consacre a) (?:attentivement |avec attention )?(?:votre|ta) (?:candidature|dossier|cv)|\b(?:lecture|etude|analyse|examen) (?:\w+ )?d(?:e|u|es) (?:votre |ta )?(?:candidature|dossier|dossiers|cv)\b|\bnombre (?:\w+ )?de (?:dossiers|candidatures)|\b(?:proposer|convier|inviter)\w* (?:a )?(?:un|a un) entretien|\bexamen de (?:votre|ta) candidature|\bnombreuses candidatures"
+         r"|\bselection sur dossiers?|\bretenu (?:\w+ ){0,4}(?:dossiers|candidatures|profils) pour|\bpas (?:ete )?presentee? (?:en|a|au) (?:entretien|client)"
+         r"|\b(?:revis|analiz|valor|estudi)\w* (?:\w+ ){0,2}(?:tu|su|los|las|todos los|todas las) (?:candidatura|solicitud|postulacion|hoja de vida|perfil|documentacion|curricul\w*|candidaturas|postulaciones|perfiles)|\b(?:revisada|analizada|estudiada) (?:la|tu|su) (?:documentacion|candidatura|solicitud|postulacion)|\bpreseleccion\b|\brevision curricular|\b(?:convocar|invitar|citar)\w* a (?:una |la )?entrevista"
+         r"|\bveel (?:\w+ )?(?:reacties|sollicitaties|kandidaturen)|\buitgenodigd voor (?:een|het) (?:\w+ )?gesprek|\buitnodigen voor (?:een|het) (?:\w+ )?gesprek|\bgereageerd op\b|\b(?:sollicitaties|kandidaturen|reacties) ontvangen|\bsollicitatiebrief|\bmotivatie(?:brief)?\b"
+         r"|\b(?:cv|brief|brieven|sollicitatie|profiel|mapje)\w* (?:\w+ ){0,3}?(?:bekeken|gelezen|doorgenomen|beoordeeld)\b|\b(?:lezen|bekijken|doornemen) van (?:alle |je |jouw |uw )?(?:brieven|sollicitaties|cv)|\bgeen gesprek\b|\bniemand uit voor een gesprek"),
+    )
+)
+"""Clues to the stage a rejection came at, strongest first: the first clue that appears
+wins (interview and assessment clues only when not negated or prospective, see
+``NOT_HELD``); ``unknown`` when none does."""
+
+NOT_HELD = re.compile(
+    r"(?:\bnot|n't|\bnever|\bunable to|\bno longer|\bnicht|\bkeine?n?|\bpas|\bni|\bno|\bniet|\bgeen|\bwithout|\bohne|\bsans|\bsin"
+    r"|\binvit\w*|\bconv(?:ier|ions|oquer|ocar\w*)|\bpropos(?:er|ions|erons)\b|\beinzuladen|\beinladen|\buitnodig\w*|\buit te nodigen|\bmeenemen"
+    r"|\bpasar a|\bpasaran a|\bpasser (?:a|au|aux)|\bcomprend|\bzum nachsten|\bin die nachste|\bto the next|\bnaar de volgende|\ba la siguiente|\ba l'etape suivante|\bshortlisted for|\bselected for|\bpour (?:les|un|des))\b[^.!?\n]{0,30}$"
+    r"|\b(?:shortlisted|selected|chosen|retenu\w*|preseleccionad\w*|ausgewahlt|geselecteerd) (?:\w+ ){0,5}(?:for|pour|para|fur|voor) $"
+)
+"""Words just before a meeting or test that say it did not take place: a negation ("will not
+be inviting you to...") or an invitation to it ("the interview we invite finalists to")."""
+
+APPLIED = re.compile(
+    r"\b(?:application|applications|applying|applied|candidacy|candidature|cv|resume|bewerbung\w*|beworben|candidatura|postulacion"
+    r"|solicitud|sollicitatie|gesolliciteerd|postule|postulado|postulaste|unterlagen|dossier|profil|profile|perfil|profiel"
+    r"|aanmelding|inschrijving|registration|registrierung|inscripcion)\b"
+)
+"""Words of the application itself: a rejection that speaks of it and of nothing later (no
+interview, no test) turned the application down."""
+
+
+TOOK_PART = re.compile(
+    r"\b(?:participat\w*|taking part|took part|take part|participar|participacion|participaste|participer|participation|teilnahme|teilgenommen|deelname|deelgenomen|meegedaan)"
+    r" (?:\w+ ){0,4}?(?:selection|recruitment|hiring|seleccion|recrutement|auswahl\w*|bewerbungsverfahren|bewerbungsprozess|selectie\w*|sollicitatieprocedure|proceso|processus|process|procedure|verfahren)\b"
+)
+"""Thanks for taking part in a selection process: it says the user went through some of it,
+not how far, so it does not place the rejection at the application (only an interview or a
+test named does place it)."""
+
+
+def rejection_stage(text: str) -> str:
+    """The stage a rejection came at, from the first clue in ``STAGE_RULES`` order that
+    appears in the folded text (interview and assessment clues only when they took place:
+    "not invited to interview" is an application-stage no, see ``NOT_HELD``); a rejection
+    that only speaks of the application is an application-stage one, unless it thanks the user
+    for taking part in the selection process (``TOOK_PART``), which leaves the stage unknown."""
+    took_part = TOOK_PART.search(text) is not None
+    for stage, pattern in STAGE_RULES:
+        if stage == "application" and took_part:
+            return "unknown"
+        for match in pattern.finditer(text):
+            if stage == "application" or not NOT_HELD.search(text, max(0, match.start() - 40), match.start()):
+                return stage
+    return "application" if APPLIED.search(text) else "unknown"
