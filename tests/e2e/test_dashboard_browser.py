@@ -163,3 +163,13 @@ def test_the_weekly_summary_shows_the_numbers_and_both_charts(live_server, seede
     page.get_by_role("link", name="Week before").click()
     page.wait_for_url(f"{live_server.url}/summary?week=2026-W46")
     assert numbers(page)["applications_sent"] == str(expected["history"][-2]["applications_sent"])
+
+
+def test_the_weekly_summary_fits_a_phone_screen(live_server, seeded, watched):
+    """At 390 px the summary page does not scroll sideways: its screen-reader tables stay out of the layout."""
+    token, _ = seeded
+    watched.set_viewport_size({"width": 390, "height": 844})
+    sign_in(watched, live_server, token, f"/summary?week={WEEK}")
+    assert watched.evaluate("document.documentElement.scrollWidth") <= 390
+    assert watched.locator("table.vh").count() == 2  # the tables are still there for screen readers
+    save_screenshot(watched, "dashboard-summary-390")
