@@ -11,7 +11,7 @@ LOCK := requirements.lock
 COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --all-build-deps --strip-extras --extra dev \
 	--no-emit-find-links --no-emit-index-url --no-emit-trusted-host --output-file $(LOCK) pyproject.toml
 
-.PHONY: run test lint bench extension clean lock
+.PHONY: run test lint bench extension clean lock translations
 
 # Every package, direct and transitive, comes from the lock at its pinned version and hash;
 # the project itself is then installed without its dependencies.
@@ -37,6 +37,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/classify.py
+
+translations:  # after changing a text of the advice: its message ids into messages.pot and every .po, then translate the new ones
+	$(BIN)/pybabel extract -F server/translations/babel.cfg -k _ -k N_ --no-location --sort-output --width 120 \
+		--project Onward --version 0.1 --copyright-holder "Onward" -o server/translations/messages.pot .
+	$(BIN)/pybabel update -i server/translations/messages.pot -d server/translations --width 120 --ignore-obsolete \
+		--no-fuzzy-matching
 
 extension:  # build/chromium, build/firefox and their zips under extension/; needs only Python
 	$(PYTHON) extension/build.py

@@ -51,8 +51,19 @@ def report(split: str, pairs) -> dict[str, float]:
         counts = f" ({pair[0]}/{pair[1]} rejections)" if pair else ""
         mark = "ok" if value >= TARGETS[name] else "below target"
         print(f"{name:20} {value:6.3f}  target {TARGETS[name]:.2f}  {mark}{counts}")
+    tiers(s)
     reliability([(a.classification.confidence, a.classification.label == e.label) for e, a in pairs])
     return figures
+
+
+def tiers(s) -> None:
+    """What the user is told against what the user is asked: a rejection at ``SURE`` or above is
+    shown as one ("X said no"); below it, it is only listed under "Please check". The first rule
+    (never tell someone they were rejected when they were not) is the precision of the told tier."""
+    told, (asked_right, asked) = s.told[1], s.asked
+    print(f"\ntold as a rejection   {told:4d}  precision {s.ratio(s.told):.3f}  (first rule: at least 0.98)")
+    print(f"asked (Please check)  {asked:4d}  of them rejections {asked_right}; "
+          f"rejections told or asked {s.reached():.3f}")
 
 
 def reliability(rows: list[tuple[float, bool]]) -> None:

@@ -194,7 +194,7 @@ def main() -> None:
     redis_url, url = f"redis://127.0.0.1:{redis_port}/0", f"http://127.0.0.1:{http_port}"
     env = {"PATH": f"{BIN}:/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(work), "ONWARD_DATABASE_URL": database,
            "ONWARD_SECRET_KEY_FERNET": Fernet.generate_key().decode(), "ONWARD_REDIS_URL": redis_url, "RQ_REDIS_URL": redis_url,
-           "ONWARD_SERVER_URL": url}
+           "ONWARD_SERVER_URL": url, "ONWARD_IMAP_ALLOW_NETWORKS": "loopback"}  # the bench's Dovecot is on 127.0.0.1
     procs: list[subprocess.Popen] = []
     app = None
     try:

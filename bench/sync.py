@@ -1,7 +1,8 @@
 """The IMAP sync against a real Dovecot on loopback, in one run:
 
 - the first sync of a 10,000-message INBOX (about 5% job-related mail from tests/corpus/tuned,
-  the rest ordinary mail made here) beside a bare imapclient fetch of every message's header;
+  the rest everyday mail: copies of the real everyday emails of ``../shared/mail`` when they are
+  there, read at run time, else ordinary mail made here) beside a bare imapclient fetch of every message's header;
 - the bytes the sync fetched against the mailbox's size;
 - a sync with nothing new;
 - the delay from delivering a rejection to the server holding it, under ``onward worker watch``;
@@ -95,8 +96,26 @@ def ordinary(i: int, rng: random.Random, when: datetime) -> bytes:
     return bytes(msg)
 
 
-def mailbox(n: int, tag: str, seed: int) -> list[tuple[bytes, datetime]]:
-    """``n`` messages over the last 300 days, one in twenty from the corpus (with a fresh Message-ID)."""
+def renamed(raw: bytes, message_id: str, when: datetime | None = None) -> bytes:
+    """A copy of a message under a fresh Message-ID (and Date, when given), so copies of one are new mail."""
+    head, sep, body = raw.partition(b"\n\n") if b"\n\n" in raw else raw.partition(b"\r\n\r\n")
+    names = rb"message-id|date" if when else rb"message-id"
+    head = re.sub(rb"(?im)^(?:" + names + rb"):[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*(?:\r?\n|$)", b"", head)
+    fresh = f"Message-ID: <{message_id}>\n" + (f"Date: {format_datetime(when)}\n" if when else "")
+    return fresh.encode() + head + sep + body
+
+
+def real_everyday() -> list[bytes]:
+    """The real everyday mail beside the repository (``../shared/mail``), empty when it is not there."""
+    from worker.evaluate import everyday_messages, shared_folder
+
+    archive = shared_folder(ROOT / "bench") / "mail" / "real-ordinary.tar.gz"
+    return [raw for _, raw in everyday_messages(archive)] if archive.is_file() else []
+
+
+def mailbox(n: int, tag: str, seed: int, everyday: list[bytes]) -> list[tuple[bytes, datetime]]:
+    """``n`` messages over the last 300 days, one in twenty from the corpus (with a fresh Message-ID), the
+    rest everyday mail: copies of ``everyday`` (real mail) when given, else mail made here."""
     from worker.evaluate import load_corpus
 
     corpus = [e.path.read_bytes() for e in load_corpus(ROOT / "tests" / "corpus", "tuned")]
@@ -106,9 +125,9 @@ def mailbox(n: int, tag: str, seed: int) -> list[tuple[bytes, datetime]]:
     for i in range(n):
         when = now - timedelta(days=300 * (n - i) / n, minutes=rng.randrange(600))
         if i % 20 == 7:
-            raw = corpus[(i // 20) % len(corpus)]
-            raw = re.sub(rb"(?im)^message-id:[^\r\n]*(\r?\n[ \t][^\r\n]*)*", b"", raw, count=1)
-            raw = f"Message-ID: <{tag}-{i}@corpus.example>\n".encode() + raw
+            raw = renamed(corpus[(i // 20) % len(corpus)], f"{tag}-{i}@corpus.example")
+        elif everyday:
+            raw = renamed(everyday[i % len(everyday)], f"{tag}-{i}@everyday.example", when)
         else:
             raw = ordinary(i, rng, when)
         out.append((raw, when))
@@ -271,7 +290,11 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--small", type=int, default=2_000, help="the second mailbox, for peak memory against size")
     parser.add_argument("--watch-trials", type=int, default=5)
+    parser.add_argument("--everyday", choices=("real", "made"), default="real",
+                        help="everyday mail: copies of ../shared/mail's real emails (the default, when there) or mail made here")
     args = parser.parse_args()
+    everyday = real_everyday() if args.everyday == "real" else []
+    print(f"everyday mail: {'copies of ' + str(len(everyday)) + ' real emails' if everyday else 'made here'}")
 
     from worker.api import Api
     from worker.config import WorkerConfig
@@ -285,8 +308,8 @@ def main() -> None:
         owner = pwd.getpwnam("dovecot") if os.geteuid() == 0 else None
         big, small = "robin1@example.org", "robin2@example.org"
         t = time.perf_counter()
-        size = write_maildir(dovecot.folder / "mail" / big, mailbox(args.messages, "big", 1), owner)
-        small_size = write_maildir(dovecot.folder / "mail" / small, mailbox(args.small, "small", 2), owner)
+        size = write_maildir(dovecot.folder / "mail" / big, mailbox(args.messages, "big", 1, everyday), owner)
+        small_size = write_maildir(dovecot.folder / "mail" / small, mailbox(args.small, "small", 2, everyday), owner)
         print(f"mailboxes written: {args.messages:,} messages ({size / 1e6:.1f} MB) and {args.small:,} "
               f"({small_size / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s")
         t = time.perf_counter()

@@ -1,6 +1,7 @@
 """``onward run`` (what ``make run`` starts): the server (``onward serve`` in a child process) and the
 embedded worker loop (``worker.embedded``) in this one; it imports both sides, so it lives here. Without ``ONWARD_TOKEN`` the loop uses a service token it issues
-for the first user, once one exists, so a fresh clone serves and waits for a user and an account."""
+for the first user. On a fresh clone it creates that user (``LOCAL_USER``) and, at every start, prints a
+one-time sign-in link to the dashboard, where an empty pipeline offers a demo and says how to get mail in."""
 
 import logging
 import os
@@ -12,6 +13,12 @@ import time
 import urllib.request
 
 import click
+
+LOCAL_USER = "you@localhost"
+"""The user a first run creates when the database has none (change it later with a user of your own)."""
+
+SIGN_IN_MINUTES = 60
+"""How long the sign-in link ``onward run`` prints stays valid (it works once)."""
 
 EMBEDDED_TOKEN_NAME = "embedded worker"
 """The service token ``onward run`` issues; the previous one is revoked at each start."""
@@ -37,6 +44,27 @@ def embedded_service_token(app) -> str | None:
         session.commit()
         log.info("the embedded worker syncs the accounts of %s", user.email)
         return token
+
+
+def first_run_sign_in(app, base_url: str) -> tuple[str, str, bool]:
+    """The first user (created as ``LOCAL_USER`` when there is none) and a one-time sign-in link for
+    them: (email, link, created). What ``onward run`` prints, so a fresh clone opens the dashboard."""
+    from sqlalchemy import select
+
+    from server.auth import create_user
+    from server.db import db_session
+    from server.models import User
+    from server.pairing import new_code
+
+    with app.app_context():
+        session = db_session()
+        user = session.scalar(select(User).order_by(User.id).limit(1))
+        created = user is None
+        if created:
+            user, _ = create_user(session, LOCAL_USER, ())
+        code, _ = new_code(session, user, SIGN_IN_MINUTES)
+        session.commit()
+        return user.email, f"{base_url}/login?code={code}", created
 
 
 def wait_until_up(url: str, seconds: float = 20.0, stop: threading.Event | None = None) -> bool:
@@ -70,8 +98,11 @@ def run(host: str, port: int, workers: int) -> None:
     logging.getLogger("onward").setLevel(logging.INFO)
     app = command_app()
     os.environ.setdefault("ONWARD_SERVER_URL", f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}")
+    email, link, created = first_run_sign_in(app, os.environ["ONWARD_SERVER_URL"])
+    if created:
+        click.echo(f"first run: created the local user {email}", err=True)
     server = subprocess.Popen([sys.executable, "-m", "onward.cli", "serve", "--host", host, "--port", str(port),
-                               "--workers", str(workers)])
+                               "--workers", str(workers), "--no-access-log"])  # the loop below polls every few seconds
     stop = threading.Event()
     threading.Thread(target=lambda: (server.wait(), stop.set()), daemon=True).start()
 
@@ -87,6 +118,8 @@ def run(host: str, port: int, workers: int) -> None:
     try:
         if not wait_until_up(os.environ["ONWARD_SERVER_URL"], stop=stop):
             raise click.ClickException("the server did not start; see its messages above")
+        click.echo(f"\nOpen the dashboard (this link signs in {email} once, within {SIGN_IN_MINUTES} minutes):\n  {link}\n",
+                   err=True)
         interval = config.load().sync_interval_minutes * 60
         click.echo(f"worker: syncing every account every {interval / 60:g} minutes (in-process; Ctrl-C stops)", err=True)
         embedded.run(interval, stop, before_round=find_token)

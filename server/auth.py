@@ -54,12 +54,26 @@ def bearer() -> str | None:
     return value.strip() or None if scheme.lower() == "bearer" else None
 
 
+_LOOKED_UP = "onward_bearer_token"
+"""``g`` attribute: the request's token as looked up once (the rate limiter asks before the view does)."""
+
+
+def current_token() -> Token | None:
+    """The valid token the request's ``Authorization`` header carries, or None (no header, unknown or
+    revoked). Looked up once per request: the rate limiter needs it to tell a real token, counted on its
+    own, from a made-up one, counted against the client that sent it."""
+    if _LOOKED_UP not in g:
+        secret = bearer()
+        found = db_session().scalar(select(Token).where(Token.secret_hash == hash_secret(secret))) if secret else None
+        setattr(g, _LOOKED_UP, found)
+    return getattr(g, _LOOKED_UP)
+
+
 def _authenticate() -> Token:
-    secret = bearer()
-    if not secret:
+    if not bearer():
         raise ApiError(401, "An API token is required: Authorization: Bearer <token>.")
     session = db_session()
-    token = session.scalar(select(Token).where(Token.secret_hash == hash_secret(secret)))
+    token = current_token()
     if token is None:
         raise ApiError(401, "This token is not valid (unknown or revoked).")
     now = utcnow()

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from server import advice, memory, store
+from server import advice, corrections, memory, store
 from server.errors import ApiError
 from server.models import Application, Message
 from server.serializers import application_dict, message_dict
@@ -62,10 +62,13 @@ def answer(session: Session, user_id: int, message: Message, rejection: bool, la
     if rejection and label not in (None, "rejection"):
         raise ApiError(422, "A rejection is labelled rejection: leave out label, or answer rejection false.")
     new = "rejection" if rejection else (label or "other")
-    store.correct(session, user_id, message, ghosted_days, now, label=new)
-    message.check_source, message.checked_at = "user", now
-    memory.remember(session, user_id, message, new, now)
-    session.flush()
+
+    def change():
+        store.correct(session, user_id, message, ghosted_days, now, label=new)
+        message.check_source, message.checked_at = "user", now
+        memory.remember(session, user_id, message, new, now)
+
+    corrections.record_label(session, user_id, message, change, ghosted_days, now)  # undoable like any correction
 
 
 def application_of(session: Session, user_id: int, message: Message) -> Application | None:

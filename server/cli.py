@@ -93,7 +93,9 @@ def port_problem(host: str, port: int, other_port: str) -> str | None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--workers", default=2, show_default=True, type=int, help="gunicorn worker processes.")
-def serve(host: str, port: int, workers: int) -> None:
+@click.option("--access-log/--no-access-log", default=True, show_default=True,
+              help="A line per request on stderr (`onward run` turns it off: its worker polls every few seconds).")
+def serve(host: str, port: int, workers: int, access_log: bool) -> None:
     """Run the server (gunicorn when installed, Flask's own server otherwise), after creating or upgrading the schema."""
     problem = port_problem(host, port, f"onward serve --port {port + 1}")
     if problem:
@@ -101,24 +103,14 @@ def serve(host: str, port: int, workers: int) -> None:
     app = command_app()
     click.echo(f"Onward on http://{host}:{port} (database {safe_url(app.config['DATABASE_URL'])})", err=True)
     try:
-        from gunicorn.app.base import BaseApplication
+        import gunicorn  # noqa: F401
     except ImportError:
         app.run(host=host, port=port)
         return
-
-    class Server(BaseApplication):
-        def load_config(self):
-            self.cfg.set("bind", f"{host}:{port}")
-            self.cfg.set("workers", workers)
-            self.cfg.set("accesslog", "-")
-
-        def load(self):
-            from server import create_app
-
-            return create_app()
+    from server import serving
 
     app.extensions["onward.engine"].dispose()
-    Server().run()
+    serving.run(host, port, workers, app.config.get("REDIS_URL"), access_log)
 
 
 def safe_url(url: str) -> str:

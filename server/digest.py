@@ -4,24 +4,27 @@ SMTP at the user's chosen day and hour, never twice for one user and week.
 The digest sums up the last complete ISO week in the user's time zone; it is due from the
 user's weekday and hour in the following week (default Monday 08:00). Before sending, a row
 (user, week) is inserted: the unique pair is the claim, so a second scheduler or a retried job
-finds it and sends nothing. A failed send removes the claim so the next run tries again."""
+finds it and sends nothing. A failed send, or a digest that cannot be built for one user, removes the
+claim so the next run tries again, and the run goes on to the next user; a claim left ``sending`` by a
+run that died is taken over after ``STALE_CLAIM``."""
 
 import logging
 import smtplib
 import ssl
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
-from html import escape
+from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 
+from flask import render_template
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server import summary
-from server.models import Digest, User, utcnow
+from server.models import Application, Digest, StatusChange, User, utcnow
+from server.outbound_text import one_line
 
 log = logging.getLogger("onward.digest")
 
@@ -72,59 +75,110 @@ def due_week(user: User, now: datetime) -> str | None:
     return summary.week_of(datetime.combine(this_monday - timedelta(days=3), time(12), tz), tz)
 
 
-def _pct(value: float | None) -> str:
-    return "no replies yet" if value is None else f"{round(value * 100)}%"
+WORD = "responses"
+"""The one word for an employer answering an application (any of ``figures.RESPONSE_STATUSES``),
+in the digest, the dashboard and the weekly summary alike."""
+
+STAGE_WORDS = {"application": "at the application stage", "assessment": "after an assessment", "interview": "after an interview",
+               "unknown": "at a stage the email does not say"}
+"""How a rejection's stage reads in the digest (the dashboard says it the same way)."""
+
+OPEN_WORDS = {"offer": "Offer from {who}, received {day}.", "interviewing": "Interview with {who}: invited {day}.",
+              "assessment": "Assessment for {who}: invited {day}."}
+"""How an open offer, interview or assessment reads, with the day it came."""
 
 
-def _lines(s: dict) -> list[tuple[str, str]]:
-    """The numbers of the digest as (label, value), in the order both parts show them."""
-    stages = ", ".join(f"{n} {stage}" for stage, n in s["rejections_by_stage"].items() if n) or "none"
+def plain_day(value: date | datetime | str, tz=None) -> str:
+    """A date as people write it: ``Wed 18 Nov 2026`` (in the user's zone)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = value.astimezone(tz) if tz else value
+    return value.strftime("%a %-d %b %Y")
+
+
+def plain_period(start: str, end: str) -> str:
+    """A week as people write it: ``16–22 November 2026``, ``30 November – 6 December 2026``."""
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    if a.year != b.year:
+        return f"{a:%-d %B %Y} – {b:%-d %B %Y}"
+    if a.month != b.month:
+        return f"{a:%-d %B} – {b:%-d %B %Y}"
+    return f"{a.day}–{b:%-d %B %Y}"
+
+
+def _who(app: Application) -> str:
+    return f"{app.company} ({app.role})" if app.role else app.company
+
+
+def named(session: Session, user_id: int, s: dict, now: datetime) -> dict:
+    """What happened by name: the applications sent in the week, each rejection of the week with its
+    first step, and every offer, interview and assessment still open with the day it came."""
+    tz = summary.zone(s["timezone"])
+    begin, end = summary.bounds(date.fromisoformat(s["start"]), tz)
+    sent = session.scalars(select(Application).where(Application.user_id == user_id, Application.first_contact_at >= begin,
+                                                     Application.first_contact_at < end)
+                           .order_by(Application.first_contact_at, Application.id)).all()
+    rejections = [{**r, "day": plain_day(r["date"], tz), "stage_words": STAGE_WORDS.get(r["stage"] or "unknown", STAGE_WORDS["unknown"])}
+                  for r in s["recent_rejections"] if begin <= datetime.fromisoformat(r["date"]) < end]
+    open_rows = session.execute(
+        select(Application, func.max(StatusChange.at)).join(StatusChange, StatusChange.application_id == Application.id)
+        .where(Application.user_id == user_id, Application.status.in_(list(OPEN_WORDS)), StatusChange.to_status == Application.status)
+        .group_by(Application.id).order_by(func.max(StatusChange.at))).all()
+    order = list(OPEN_WORDS)
+    waiting = [OPEN_WORDS[app.status].format(who=_who(app), day=plain_day(at, tz))
+               for app, at in sorted(open_rows, key=lambda row: (order.index(row[0].status), row[1]))]
+    return {"sent": [_who(a) for a in sent], "rejections": rejections, "open": waiting}
+
+
+def _numbers(s: dict) -> list[tuple[str, str]]:
+    """The week's figures as (label, value), in the order both parts show them, in plain words."""
+    stages = "; ".join(f"{n} {STAGE_WORDS[stage]}" for stage, n in s["rejections_by_stage"].items() if n)
     median = s["median_days_to_first_response"]
+    rate = s["response_rate"]
     return [
         ("Applications sent", str(s["applications_sent"])),
         ("Responses", str(s["responses"])),
         ("Assessments", str(s["assessments"])),
         ("Interview invitations", str(s["interviews"])),
         ("Offers", str(s["offers"])),
-        ("Rejections", f"{s['rejections']} (by stage: {stages})"),
+        ("Rejections", f"{s['rejections']} ({stages})" if stages else str(s["rejections"])),
         ("Gone quiet", str(s["ghosted"])),
-        ("Reply rate, last 12 weeks", _pct(s["response_rate"])),
-        ("Median days to a first reply", "no replies yet" if median is None else f"{median:g}"),
-        ("Weeks in a row with applications", str(s["streak_weeks"])),
-        ("Applications sent vs. the week before",
-         f"{s['change']['applications_sent']['delta']:+d} (4-week average {s['change']['applications_sent']['four_week_average']:g})"),
+        ("Response rate, last 12 weeks", f"no {WORD} yet" if rate is None else f"{round(rate * 100)}% of your applications"),
+        ("Typical wait for a first response", f"no {WORD} yet" if median is None else
+         f"about {round(median)} day{'s' if round(median) != 1 else ''}"),
     ]
 
 
-def compose(s: dict, to: str, smtp: Smtp, opt_out_url: str) -> EmailMessage:
-    """The digest as a multipart email: a plain-text part and an HTML part with the same content."""
-    dashboard = f"{smtp.public_url}/summary?week={s['week']}"
-    funnel = " → ".join(f"{f['step']} {f['count']}" for f in s["funnel"])
-    strategy = s["strategy"]
-    text = [f"Your week in the search: {s['week']} ({s['start']} to {s['end']})", "", s["headline"], ""]
-    text += [f"{label}: {value}" for label, value in _lines(s)]
-    text += ["", f"Funnel, last 12 weeks: {funnel}", "", f"For this week: {strategy['title']}", strategy["reason"], "",
-             f"See it all: {dashboard}", f"Stop these emails: {opt_out_url}", ""]
-    rows = "".join(f"<tr><th scope=\"row\" style=\"text-align:left;padding:2px 12px 2px 0\">{escape(label)}</th>"
-                   f"<td>{escape(value)}</td></tr>" for label, value in _lines(s))
-    html = (f"<!doctype html><html lang=\"en\"><body style=\"font-family:sans-serif;color:#1d2733\">"
-            f"<h1 style=\"font-size:20px\">Your week in the search: {escape(s['week'])}</h1>"
-            f"<p>{escape(s['headline'])}</p><table>{rows}</table>"
-            f"<p>Funnel, last 12 weeks: {escape(funnel)}</p>"
-            f"<h2 style=\"font-size:16px\">For this week: {escape(strategy['title'])}</h2><p>{escape(strategy['reason'])}</p>"
-            f"<p><a href=\"{escape(dashboard)}\">See it all in Onward</a></p>"
-            f"<p style=\"font-size:12px;color:#5b6775\"><a href=\"{escape(opt_out_url)}\">Stop these weekly emails</a></p>"
-            f"</body></html>")
+def funnel_sentence(s: dict) -> str:
+    """The 12-week funnel in one plain sentence (the same counts as the dashboard's funnel)."""
+    steps = {f["step"]: f["count"] for f in s["funnel"]}
+    if not steps.get("applied"):
+        return "No applications sent in the last 12 weeks yet."
+    sent = steps["applied"]
+    return (f"Of the {sent} application{'s' if sent != 1 else ''} you sent in the last 12 weeks, {steps['responded']} had a response, "
+            f"{steps['interviewing']} reached an interview and {steps['offer']} an offer.")
+
+
+def compose(s: dict, to: str, smtp: Smtp, opt_out_url: str, names: dict | None = None, now: datetime | None = None) -> EmailMessage:
+    """The digest as a multipart email (plain text and HTML with the same content, laid out for
+    phones), with the headers mail servers and clients expect."""
+    now = now or utcnow()
+    names = names or {"sent": [], "rejections": [], "open": []}
+    period = plain_period(s["start"], s["end"])
+    context = {"s": s, "names": names, "numbers": _numbers(s), "period": period, "strategy": s["strategy"], "funnel": funnel_sentence(s),
+               "dashboard": f"{smtp.public_url}/summary?week={s['week']}", "opt_out": opt_out_url}
     msg = EmailMessage()
-    msg["Subject"] = f"Your week in the search: {s['applications_sent']} sent, {s['responses']} replies ({s['week']})"
+    msg["Subject"] = f"Your week, {period}: {s['applications_sent']} sent, {s['responses']} {WORD if s['responses'] != 1 else WORD[:-1]}"
     msg["From"] = smtp.sender
-    msg["To"] = formataddr(("", to))
-    msg["Message-ID"] = make_msgid(domain="onward.invalid")
+    msg["To"] = formataddr(("", one_line(to)))
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = make_msgid(domain=parseaddr(smtp.sender)[1].rpartition("@")[2] or "onward.invalid")
     msg["List-Unsubscribe"] = f"<{opt_out_url}>"
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["X-Onward-Week"] = s["week"]
-    msg.set_content("\n".join(text))
-    msg.add_alternative(html, subtype="html")
+    msg.set_content(render_template("digest/digest.txt", **context))
+    msg.add_alternative(render_template("digest/digest.html", **context), subtype="html")
     return msg
 
 
@@ -143,16 +197,31 @@ def deliver(msg: EmailMessage, smtp: Smtp) -> None:
         client.send_message(msg)
 
 
-def _claim(session: Session, user_id: int, week: str) -> bool:
-    """Insert the (user, week) row; False when another run already has it."""
+STALE_CLAIM = timedelta(minutes=30)
+"""A ``sending`` row older than this was left by a run that died mid-send (killed, machine lost): the next
+run takes it over, so no user's digest stays ``sending`` for good. Far longer than one SMTP hand-off."""
+
+
+def _claim(session: Session, user_id: int, week: str, now: datetime) -> bool:
+    """Insert the (user, week) row, or take over a stale ``sending`` one; False when another run has it."""
     try:
         with session.begin_nested():
-            session.add(Digest(user_id=user_id, week=week, status="sending"))
+            session.add(Digest(user_id=user_id, week=week, status="sending", claimed_at=now))
         session.commit()
         return True
     except IntegrityError:
         session.rollback()
-        return False
+    taken = session.execute(update(Digest).where(Digest.user_id == user_id, Digest.week == week, Digest.status == "sending",
+                                                 Digest.claimed_at < now - STALE_CLAIM).values(claimed_at=now))
+    session.commit()
+    return taken.rowcount == 1
+
+
+def _release(session: Session, user_id: int, week: str) -> None:
+    """Remove the claim of a digest that was not sent, so the next run tries it again."""
+    session.rollback()
+    session.execute(delete(Digest).where(Digest.user_id == user_id, Digest.week == week))
+    session.commit()
 
 
 def send_due(session: Session, smtp: Smtp, secret_key: str, user_ids: list[int] | None = None,
@@ -171,17 +240,22 @@ def send_due(session: Session, smtp: Smtp, secret_key: str, user_ids: list[int] 
         week = due_week(user, now)
         if week is None:
             continue
-        if not _claim(session, user.id, week):
+        if not _claim(session, user.id, week, now):
             result["already_sent"] += 1
             continue
         try:
             s = summary.weekly(session, user.id, week, now)
             opt_out = f"{smtp.public_url}/digest/unsubscribe?t={unsubscribe_token(secret_key, user.id)}"
-            deliver(compose(s, user.email, smtp, opt_out), smtp)
+            message = compose(s, user.email, smtp, opt_out, named(session, user.id, s, now), now)
+        except Exception:  # noqa: BLE001 - one user's data must not stop everyone else's digest; logged with its traceback
+            log.exception("digest for user %s, %s could not be built", user.id, week)
+            _release(session, user.id, week)
+            result["failed"].append({"user_id": user.id, "week": week, "error": "the digest could not be built (see the server log)"})
+            continue
+        try:
+            deliver(message, smtp)
         except (OSError, smtplib.SMTPException) as exc:
-            session.rollback()
-            session.execute(delete(Digest).where(Digest.user_id == user.id, Digest.week == week))
-            session.commit()
+            _release(session, user.id, week)
             log.warning("digest for user %s, %s not sent: %s", user.id, week, exc)
             result["failed"].append({"user_id": user.id, "week": week, "error": str(exc)[:200]})
             continue

@@ -1,107 +1,99 @@
 """Ready-to-send texts: the feedback-request email in the language of the rejection, its
-``mailto:`` link, and links to search the main job boards for similar roles. Pure functions."""
+``mailto:`` link, and links to search the main job boards for similar roles. Pure functions.
 
+Every sentence is a whole message id of the catalogues (``server/translations``), one per
+combination of what is known (company, role, stage), so no language ever gets a fragment glued
+into a sentence that does not fit it ("the the role role")."""
+
+import re
 from urllib.parse import quote, quote_plus
 
-LANGUAGES = ("en", "de", "fr", "es", "nl")
-"""Languages the feedback draft is written in; any other falls back to English."""
+from server.outbound_text import lines, one_line
+from server.recipients import Recipient
+from server.translations import N_, by_what_is_known, gettext_for
 
-_FEEDBACK = {
-    "en": {
-        "subject": "Feedback on my application for {role}",
-        "subject_no_role": "Feedback on my application",
-        "greeting": "Hello,",
-        "thanks": "Thank you for letting me know your decision about the {role} role at {company}. "
-                  "I appreciated the chance to take part in the process.",
-        "ask": "If you have a few minutes, I would be grateful for any feedback on {what}. "
-               "Even one or two points on what I could do better would help me a lot.",
-        "close": "Thank you again, and all the best,",
-        "what": {"interview": "my interview", "assessment": "my assessment", None: "my application"},
-        "role": "the role", "company": "your company",
-    },
-    "de": {
-        "subject": "Rückmeldung zu meiner Bewerbung als {role}",
-        "subject_no_role": "Rückmeldung zu meiner Bewerbung",
-        "greeting": "Guten Tag,",
-        "thanks": "vielen Dank für Ihre Nachricht zur Stelle {role} bei {company}. "
-                  "Ich habe mich über die Gelegenheit gefreut, am Auswahlverfahren teilzunehmen.",
-        "ask": "Falls Sie kurz Zeit haben, wäre ich Ihnen für eine Rückmeldung zu {what} dankbar. "
-               "Schon ein oder zwei Hinweise, was ich besser machen kann, würden mir sehr helfen.",
-        "close": "Nochmals vielen Dank und freundliche Grüße",
-        "what": {"interview": "meinem Vorstellungsgespräch", "assessment": "meiner Testaufgabe", None: "meiner Bewerbung"},
-        "role": "der ausgeschriebenen Stelle", "company": "Ihrem Unternehmen",
-    },
-    "fr": {
-        "subject": "Retour sur ma candidature au poste de {role}",
-        "subject_no_role": "Retour sur ma candidature",
-        "greeting": "Bonjour,",
-        "thanks": "Merci de m'avoir fait part de votre décision concernant le poste de {role} chez {company}. "
-                  "J'ai apprécié de pouvoir participer à ce processus.",
-        "ask": "Si vous avez quelques minutes, un bref retour sur {what} me serait très utile. "
-               "Même un ou deux points à améliorer m'aideraient beaucoup pour la suite.",
-        "close": "Merci encore et bonne continuation,",
-        "what": {"interview": "mon entretien", "assessment": "mon évaluation", None: "ma candidature"},
-        "role": "ce poste", "company": "votre entreprise",
-    },
-    "es": {
-        "subject": "Comentarios sobre mi candidatura para {role}",
-        "subject_no_role": "Comentarios sobre mi candidatura",
-        "greeting": "Hola:",
-        "thanks": "Gracias por informarme de su decisión sobre el puesto de {role} en {company}. "
-                  "Agradezco la oportunidad de haber participado en el proceso.",
-        "ask": "Si dispone de unos minutos, le agradecería cualquier comentario sobre {what}. "
-               "Uno o dos aspectos que pueda mejorar me ayudarían mucho.",
-        "close": "Gracias de nuevo y un cordial saludo,",
-        "what": {"interview": "mi entrevista", "assessment": "mi prueba", None: "mi candidatura"},
-        "role": "este puesto", "company": "su empresa",
-    },
-    "nl": {
-        "subject": "Feedback op mijn sollicitatie voor {role}",
-        "subject_no_role": "Feedback op mijn sollicitatie",
-        "greeting": "Beste,",
-        "thanks": "Bedankt voor uw bericht over de functie {role} bij {company}. "
-                  "Ik heb het gewaardeerd om aan de procedure deel te nemen.",
-        "ask": "Als u een paar minuten heeft, stel ik feedback op {what} erg op prijs. "
-               "Een of twee punten die ik kan verbeteren, zouden me al veel helpen.",
-        "close": "Nogmaals bedankt en met vriendelijke groet,",
-        "what": {"interview": "mijn gesprek", "assessment": "mijn assessment", None: "mijn sollicitatie"},
-        "role": "deze functie", "company": "uw organisatie",
-    },
-}
+PROCESS_STAGES = ("interview", "assessment")
+"""Stages after which there was a process to thank the employer for."""
 
-NO_REPLY_MARKERS = ("noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "mailer-daemon", "notifications")
-"""Local parts that nobody reads: the draft then has no recipient and the user picks one."""
+REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|antw|sv|vs|r|rif|réf|ref|wg|fw|fwd|tr)\s*:\s*)+", re.IGNORECASE)
+"""Reply and forward prefixes a mail client puts before a subject, in the five languages and a few more."""
 
 
-def language_of(language: str | None) -> str:
-    return language if language in LANGUAGES else "en"
+THANKS = (N_("Thank you for letting me know your decision on my application for {role} at {company}."),
+          N_("Thank you for letting me know your decision on my application to {company}."),
+          N_("Thank you for letting me know your decision on my application for {role}."),
+          N_("Thank you for letting me know your decision on my application."))
+"""The draft's first sentence, as ``by_what_is_known`` picks it."""
 
 
-def reply_address(address: str | None) -> str:
-    """The sender's address when a person may read it, else empty."""
-    address = (address or "").strip()
-    local = address.partition("@")[0].lower()
-    if not address or "@" not in address or any(marker in local for marker in NO_REPLY_MARKERS):
-        return ""
-    return address
+def _process(_, stage: str | None) -> str | None:
+    if stage == "interview":
+        return _("I appreciated the time you took to speak with me.")
+    if stage == "assessment":
+        return _("I appreciated the chance to take part in the assessment.")
+    return None
+
+
+def _ask(_, stage: str | None) -> str:
+    if stage == "interview":
+        return _("If you have a few minutes, I would be grateful for any feedback on my interview. "
+                 "Even one or two points I could improve would help me a lot.")
+    if stage == "assessment":
+        return _("If you have a few minutes, I would be grateful for any feedback on my assessment. "
+                 "Even one or two points I could improve would help me a lot.")
+    return _("If you have a few minutes, I would be grateful for any feedback on my application. "
+             "Even one or two points I could improve would help me a lot.")
+
+
+def _subject(_, original: str | None, role: str | None) -> str:
+    """``Re:`` and the rejection's own subject, so the reader knows which email this answers."""
+    original = REPLY_PREFIX.sub("", " ".join((original or "").split()))
+    if original:
+        return f"Re: {original}"
+    if role:
+        return _("Feedback on my application for {role}").format(role=role)
+    return _("Feedback on my application")
+
+
+def _note(_, to: Recipient, company: str | None) -> str | None:
+    """The line beside the draft that says where it goes when it is not a plain reply."""
+    if to.source == "contact":
+        return _("The email names {address} for questions, so the draft goes there.").format(address=to.address)
+    if to.source == "none" and to.person:
+        if company:
+            return _("A reply to this email would not reach a person: send the draft to {person}, who signed it, "
+                     "or to someone else at {company} you were in touch with.").format(person=to.person, company=company)
+        return _("A reply to this email would not reach a person: send the draft to {person}, who signed it, "
+                 "or to someone else at the employer you were in touch with.").format(person=to.person)
+    if to.source == "none":
+        if company:
+            return _("A reply to this email would not reach a person: send the draft to someone at {company} "
+                     "you were in touch with, or through the contact page of their website.").format(company=company)
+        return _("A reply to this email would not reach a person: send the draft to someone at the employer "
+                 "you were in touch with, or through the contact page of their website.")
+    return None
+
+
+def feedback_email(language: str | None, company: str | None, role: str | None, stage: str | None, to: Recipient,
+                   original_subject: str | None = None, name: str | None = None) -> dict:
+    """A short, polite feedback request as plain text in ``language``, signed with ``name`` when the
+    user gave one, with its recipient, the line saying where it goes, and its ``mailto:`` link."""
+    _ = gettext_for(language)
+    stage = stage if stage in PROCESS_STAGES else None
+    thanks = " ".join(s for s in (by_what_is_known(_, THANKS, company, role), _process(_, stage)) if s)
+    close = _("Thank you again, and best regards,")
+    sign_off = f"{close}\n{name.strip()}" if name and name.strip() else close
+    body = "\n\n".join((_("Hello,"), thanks, _ask(_, stage), sign_off)) + "\n"
+    subject = _subject(_, original_subject, role)
+    return {"to": to.address, "to_source": to.source, "to_person": to.person, "note": _note(_, to, company), "subject": subject, "body": body,
+            "mailto": mailto(to.address, subject, body)}
 
 
 def mailto(to: str, subject: str, body: str) -> str:
-    """A ``mailto:`` URL (RFC 6068): line breaks as CRLF, everything percent-encoded."""
-    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    """A ``mailto:`` URL (RFC 6068): recipient and subject on one line, the body's line breaks as CRLF and
+    no other control character (``server.outbound_text``), everything percent-encoded."""
+    to, subject, body = one_line(to), one_line(subject), lines(body).replace("\n", "\r\n")
     return f"mailto:{quote(to, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-
-
-def feedback_email(language: str | None, company: str | None, role: str | None, stage: str | None,
-                   address: str | None) -> dict:
-    """A short, polite feedback request as plain text, with its recipient and ``mailto:`` link."""
-    t = _FEEDBACK[language_of(language)]
-    subject = t["subject"].format(role=role) if role else t["subject_no_role"]
-    what = t["what"].get(stage if stage in ("interview", "assessment") else None)
-    body = "\n\n".join((t["greeting"], t["thanks"].format(role=role or t["role"], company=company or t["company"]),
-                        t["ask"].format(what=what), t["close"])) + "\n"
-    to = reply_address(address)
-    return {"to": to, "subject": subject, "body": body, "mailto": mailto(to, subject, body)}
 
 
 JOB_BOARDS = (

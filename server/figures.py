@@ -12,7 +12,8 @@ For a week [begin, end):
 
 - **sent** (``applications_sent``): applications whose first known date falls in the week: the
   confirmation, or the first later email (an interview, an assessment, an offer, a rejection)
-  when no confirmation came before it, or the date the user gave for one they added;
+  when no confirmation came before it, or the date the user gave for one they added; a posting
+  the user saved counts from the day it moved on from ``saved`` (and not at all before);
 - **assessments**, **interviews**, **offers**, **rejections**, **gone quiet** (``ghosted``):
   applications that moved to ``assessment``, ``interviewing``, ``offer``, ``rejected`` or
   ``ghosted`` in the week (a repeated email that leaves the status as it was moves nothing);
@@ -68,7 +69,8 @@ REACHES = {"interviewing": frozenset({"interviewing", "offer"}), "offer": frozen
 """The statuses that put a cohort application at or past a funnel step."""
 
 COLUMNS = ("applied", "assessment", "interviewing", "offer", "rejected", "ghosted", "withdrawn")
-"""The pipeline's columns, left to right: waiting, moving, then the ends. One per status."""
+"""The pipeline's columns, left to right: waiting, moving, then the ends. One per status but
+``saved`` (postings kept for later are not applications yet: the job-board badge shows them)."""
 
 
 def zone(name: str | None) -> ZoneInfo:
@@ -137,11 +139,19 @@ def load(session: Session, user_id: int, end: datetime) -> list[Track]:
         select(StatusChange.application_id, StatusChange.from_status, StatusChange.to_status, StatusChange.at, Message.stage)
         .outerjoin(Message, Message.id == StatusChange.message_id)
         .where(StatusChange.user_id == user_id, StatusChange.at < end).order_by(StatusChange.at, StatusChange.id))
+    saved = set()
     for app_id, from_status, to_status, at, stage in rows:
         track = tracks.get(app_id)
         if track is None or from_status == to_status:  # a repeated correction moves nothing
             continue
+        if to_status == "saved":  # a posting kept for later is not an application yet
+            saved.add(app_id)
+            continue
         track.moves.append(Move(at, to_status, (stage or "unknown") if to_status == "rejected" else None))
+    for app_id in saved:  # sent when it first moved on from saved, not when it was saved
+        track = tracks.pop(app_id)
+        if track.moves:
+            tracks[app_id] = Track(app_id, min(m.at for m in track.moves), track.moves)
     return list(tracks.values())
 
 

@@ -3,12 +3,15 @@ imports, with a reminder on the morning of that day."""
 
 from datetime import date, datetime, timedelta
 
+from server.outbound_text import lines, one_line
+
 PRODID = "-//Onward//Follow-up reminders//EN"
 
 
 def _escape(text: str) -> str:
-    """TEXT values escape backslash, semicolon, comma and line breaks."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    """TEXT values escape backslash, semicolon, comma and line breaks; callers pass text without any other
+    control character (``server.outbound_text``), so nothing can end a line early."""
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:
@@ -27,8 +30,10 @@ def _fold(line: str) -> str:
 
 
 def follow_up_event(uid: str, day: date, summary: str, description: str, now: datetime) -> str:
-    """The calendar file for one reminder on ``day``."""
-    lines = [
+    """The calendar file for one reminder on ``day``; ``summary`` is put on one line, ``description`` keeps its
+    line breaks, and neither keeps another control character."""
+    summary, description = one_line(summary), lines(description)
+    rows = [
         "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
         "BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{now.strftime('%Y%m%dT%H%M%SZ')}",
         f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}", f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
@@ -36,4 +41,4 @@ def follow_up_event(uid: str, day: date, summary: str, description: str, now: da
         "BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(summary)}", "TRIGGER:PT9H", "END:VALARM",
         "END:VEVENT", "END:VCALENDAR",
     ]
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return "".join(_fold(row) + "\r\n" for row in rows)

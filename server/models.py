@@ -3,7 +3,7 @@ IMAP accounts and where a worker stands in each folder.
 
 Every row that belongs to a person carries ``user_id``; every query filters on it."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import (
     JSON,
@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from worker.contract import SURE, needs_check
+from worker.contract import EARLIEST_DATE, LATEST_DATE, SURE, needs_check
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -39,7 +39,9 @@ NAMING = {
 
 class UTCDateTime(TypeDecorator):
     """A timestamp that goes in and comes out as an aware UTC datetime on both databases
-    (SQLite keeps no zone, so values are converted to UTC before they are written)."""
+    (SQLite keeps no zone, so values are converted to UTC before they are written). A value stored
+    before dates were bounded at the API (year 1, year 9999) reads as the nearest bound, so no week,
+    reminder or window computed from it leaves the calendar and that user's pages keep answering."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
@@ -55,7 +57,8 @@ class UTCDateTime(TypeDecorator):
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return min(max(value, EARLIEST_DATE), LATEST_DATE - timedelta(days=1))
 
 
 def utcnow() -> datetime:
@@ -92,6 +95,8 @@ class User(Base):
     digest_weekday: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     """ISO weekday the weekly digest goes out on (1 = Monday)."""
     digest_hour: Mapped[int] = mapped_column(Integer, default=8, server_default="8")
+    display_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    """The name the user signs their drafts with (a feedback request); None until they give it."""
 
 
 class Token(Base):
@@ -106,6 +111,9 @@ class Token(Base):
     secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    client: Mapped[str | None] = mapped_column(String(16))
+    """What holds the token when a pairing made it: ``browser`` (the extension, listed on the
+    dashboard's Browsers page) or ``dashboard`` (a sign-in); None for tokens made by hand."""
 
     user: Mapped[User] = relationship(lazy="joined")
 
@@ -118,6 +126,22 @@ class PairingCode(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SigninLink(Base):
+    """A one-time link that signs the dashboard in, asked for by a paired browser; only the sha256
+    of its secret is kept, it works once and for two minutes, and it dies with the browser's token."""
+
+    __tablename__ = "signin_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_id: Mapped[int] = mapped_column(ForeignKey("tokens.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    next_path: Mapped[str] = mapped_column(String(500), default="/")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -167,9 +191,9 @@ class Message(Base):
         UniqueConstraint("user_id", "account", "folder", "uidvalidity", "uid"),
         UniqueConstraint("user_id", "message_id"),
         Index("ix_messages_user_date", "user_id", "date", "id"),
-        Index("ix_messages_user_company_key", "user_id", "company_key"),
+        Index("ix_messages_user_company_key_date", "user_id", "company_key", "date"),
         Index("ix_messages_user_sender_domain", "user_id", "sender_domain"),
-        Index("ix_messages_application_id", "application_id"),
+        Index("ix_messages_application_id_date", "application_id", "date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -257,6 +281,15 @@ class Account(Base):
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     messages_seen: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
+    progress: Mapped[dict | None] = mapped_column(JSON)
+    """The running sync's counts as the worker last reported them (``total``, ``read``, ``job_related``,
+    ``skipped``, ``done``): the dashboard's progress bar, kept after a reload."""
+    oauth_provider: Mapped[str | None] = mapped_column(String(32))
+    """For ``auth == "xoauth2"`` made from the dashboard: which provider of ``server/oauth.py`` issued the tokens."""
+    refresh_token: Mapped[str | None] = mapped_column(Text)
+    """The OAuth2 refresh token, Fernet-encrypted like ``secret`` (which then holds the access token)."""
+    token_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the access token in ``secret`` expires; the worker refreshes it before."""
 
     @property
     def name(self) -> str:
@@ -326,3 +359,72 @@ class SenderAnswer(Base):
     """``rejection`` for "yes", else what the user said it was."""
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DashboardSession(Base):
+    """A dashboard sign-in, kept on the server so that signing out ends it for good: the browser's
+    signed cookie holds only a random session secret, of which only the sha256 is stored here. Deleting
+    the row (sign-out) or the token (revocation) ends the session even for a copy of the old cookie."""
+
+    __tablename__ = "dashboard_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_id: Mapped[int] = mapped_column(ForeignKey("tokens.id", ondelete="CASCADE"), index=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    own_token: Mapped[bool] = mapped_column(Boolean, default=False)
+    """True when signing in made the token (from a pairing code): signing out then deletes the token too."""
+
+
+class Upload(Base):
+    """An mbox, Maildir archive or .eml file a user sent from the dashboard, kept in the spool folder
+    until a worker has read it. ``status``: ``queued``, ``running``, ``done`` or ``failed``; the counts
+    are what the worker last reported, so the page shows progress after a reload."""
+
+    __tablename__ = "uploads"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    """The name the browser gave, for the page only; the spool file is named by ``stored``."""
+    kind: Mapped[str] = mapped_column(String(16))
+    """``mbox``, ``eml``, ``zip`` or ``tar`` (a Maildir or folder of .eml files packed)."""
+    stored: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    bytes_done: Mapped[int] = mapped_column(BigInteger, default=0)
+    bytes_total: Mapped[int | None] = mapped_column(BigInteger)
+    """What the worker will read in all (an archive's unpacked size); None until it says."""
+    read: Mapped[int] = mapped_column(Integer, default=0)
+    job_related: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """The worker's last report: a ``running`` upload silent for long is claimed again (its worker died)."""
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Correction(Base):
+    """One hand correction (a message's label; an application's company, role, status or dates; a
+    merge or a split), kept so that it can be listed and undone at any time. ``before`` and
+    ``after`` are what the user changed, as the API shows it; ``state`` holds the rows the
+    correction touched, before and after, which is what an undo restores."""
+
+    __tablename__ = "corrections"
+    __table_args__ = (Index("ix_corrections_user_id_created_at", "user_id", "created_at", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    application_id: Mapped[int | None] = mapped_column(Integer)
+    """Not a foreign key: a merge deletes an application that its undo brings back under the same id."""
+    before: Mapped[dict] = mapped_column(JSON)
+    after: Mapped[dict] = mapped_column(JSON)
+    state: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

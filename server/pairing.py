@@ -1,13 +1,13 @@
-"""One-time pairing codes: the user asks for one (``onward pair``, or ``POST /api/v1/pairing-codes``
-with a user token) and types it into the extension or the dashboard's sign-in, which exchanges it
-for a user token. Eight characters from an alphabet without look-alikes (no 0/O, 1/I/L); only the
+"""One-time pairing codes: the user asks for one (``onward pair``, the dashboard's Browsers page, or
+``POST /api/v1/pairing-codes`` with a user token) and types it into the extension or the dashboard's
+sign-in, which exchanges it for a user token. Eight characters from an alphabet without look-alikes (no 0/O, 1/I/L); only the
 sha256 is stored; a code works once and expires."""
 
 import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from server.auth import issue_token
@@ -36,7 +36,7 @@ def new_code(session: Session, user: User, minutes: int) -> tuple[str, PairingCo
     return code, row
 
 
-def redeem(session: Session, code: str, name: str) -> tuple[Token, str] | None:
+def redeem(session: Session, code: str, name: str, client: str | None = None) -> tuple[Token, str] | None:
     """A new user token for the code's owner, or None when the code is unknown, used or expired.
     The code is marked used in the same statement that checks it, so two requests racing with
     one code cannot both win."""
@@ -49,4 +49,19 @@ def redeem(session: Session, code: str, name: str) -> tuple[Token, str] | None:
     if claimed.rowcount != 1:
         return None
     user = session.get(User, row.user_id)
-    return issue_token(session, user, "user", name)
+    token, secret = issue_token(session, user, "user", name)
+    token.client = client
+    return token, secret
+
+
+def browsers(session: Session, user_id: int) -> list[Token]:
+    """The user's paired browsers (tokens a pairing made for the extension), the newest first."""
+    return list(session.scalars(select(Token).where(Token.user_id == user_id, Token.kind == "user",
+                                                    Token.client == "browser").order_by(Token.id.desc())))
+
+
+def unpair(session: Session, user_id: int, token_id: int) -> bool:
+    """Revoke one of the user's paired browsers; False when it is not one of theirs."""
+    gone = session.execute(delete(Token).where(Token.id == token_id, Token.user_id == user_id,
+                                               Token.client == "browser"))
+    return gone.rowcount == 1

@@ -10,15 +10,17 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from worker.extract import normalize_company
+from worker.extract import GENDER_MARKER, normalize_company
 
-STATUSES = ("applied", "assessment", "interviewing", "offer", "rejected", "withdrawn", "ghosted")
-"""Every status an application can have."""
+STATUSES = ("saved", "applied", "assessment", "interviewing", "offer", "rejected", "withdrawn", "ghosted")
+"""Every status an application can have. ``saved`` is a posting the user kept for later (the
+job-board badge's *Track*, "saved"): not yet an application, so it never turns ``ghosted`` and
+is not counted as sent until an email or the user moves it on."""
 
 ACTIVE = frozenset({"applied", "assessment", "interviewing"})
 """Statuses that wait for the employer: they turn ``ghosted`` when nothing comes."""
 
-OPEN = ACTIVE | {"ghosted"}
+OPEN = ACTIVE | {"ghosted", "saved"}
 """Statuses a new message from the employer can still move."""
 
 ASSESSMENT_INVITATION = "assessment_invitation"
@@ -51,10 +53,11 @@ def company_key(name: str | None) -> str | None:
 
 
 def role_key(role: str | None) -> str | None:
-    """The key two spellings of one job title share: case, punctuation and spacing ignored."""
+    """The key two spellings of one job title share: case, punctuation, spacing and gender markers
+    ("Datenanalyst (m/w/d)" is "Datenanalyst") ignored."""
     if not role:
         return None
-    return re.sub(r"[^\w]+", " ", role.lower()).strip() or None
+    return re.sub(r"[^\w]+", " ", GENDER_MARKER.sub("", role).lower()).strip() or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,7 @@ def _target(status: str | None, label: str) -> str | None:
     new = LABEL_STATUS.get(label)
     if new is None:
         return None
-    if new == "applied" and status not in (None, "ghosted"):
+    if new == "applied" and status not in (None, "ghosted", "saved"):
         return None  # a second confirmation does not undo an interview
     if new == "interviewing" and status == "offer":
         return None  # a meeting after the offer does not take it back
@@ -112,48 +115,100 @@ def replay(events: list[Event], now: datetime, ghosted_days: int) -> Replay:
     gap = timedelta(days=ghosted_days)
     status: str | None = None
     changes: list[Change] = []
-    first = last = None
+    first = last = kept = None
     for ev in sorted(events, key=lambda e: e.order):
-        if status in ACTIVE and last is not None and ev.at - last >= gap:
-            changes.append(Change(status, "ghosted", last + gap, "ghosted"))
-            status = "ghosted"
-        if ev.message_id is not None:
-            if ev.label not in LABEL_STATUS:
-                continue
-            new, source = _target(status, ev.label), "message"
-        else:
-            new, source = ev.status, "user"
-        first = first or ev.at
-        last = ev.at
-        if new is not None and (new != status or source == "user"):
-            changes.append(Change(status, new, ev.at, source, ev.message_id))  # a user's correction is kept even when it repeats the status
-            status = new
+        counted = ev.message_id is None or ev.label in LABEL_STATUS
+        status, last = _step(status, last, ev, gap, changes)
+        if counted and ev.message_id is None and ev.status == "saved":
+            kept = kept or ev.at  # saving a posting is no contact with the employer: first contact comes later
+        elif counted:
+            first = first or ev.at
     if status in ACTIVE and last is not None and now - last >= gap:
         changes.append(Change(status, "ghosted", last + gap, "ghosted"))
         status = "ghosted"
-    return Replay(status, tuple(changes), first, last)
+    return Replay(status, tuple(changes), first or kept, last)
+
+
+def _step(status: str | None, last: datetime | None, ev: Event, gap: timedelta,
+          changes: list[Change] | None) -> tuple[str | None, datetime | None]:
+    """One event of ``replay``: the status and last contact after it (its changes appended to ``changes``)."""
+    if status in ACTIVE and last is not None and ev.at - last >= gap:
+        if changes is not None:
+            changes.append(Change(status, "ghosted", last + gap, "ghosted"))
+        status = "ghosted"
+    if ev.message_id is not None:
+        if ev.label not in LABEL_STATUS:
+            return status, last
+        new, source = _target(status, ev.label), "message"
+    else:
+        new, source = ev.status, "user"
+    if new is not None and (new != status or source == "user"):
+        if changes is not None:
+            changes.append(Change(status, new, ev.at, source, ev.message_id))  # a user's correction is kept even when it repeats the status
+        status = new
+    return status, ev.at
 
 
 @dataclass(slots=True)
 class Candidate:
-    """An application of one employer as the linker sees it: its role and its events."""
+    """An application of one employer as the linker sees it: its role and its events (the linker
+    appends to ``events``). The linker asks about moments in date order, so the replay of the
+    events before that moment is kept and carried forward (``_Progress``) instead of replayed
+    from the first event for every message: linking stays linear in the employer's history."""
 
     ref: object
     role_key: str | None
     events: list[Event] = field(default_factory=list)
+    _progress: "_Progress | None" = None
 
     def status_at(self, t: datetime, ghosted_days: int) -> str | None:
         """Its status just before ``t``; None when its first event comes later."""
-        before = [e for e in self.events if e.at < t]
-        if not before:
+        p = self._before(t, ghosted_days)
+        if p.latest is None:
             return None
-        return replay(before, t, ghosted_days).status
+        if p.status in ACTIVE and p.last is not None and t - p.last >= p.gap:
+            return "ghosted"
+        return p.status
 
     def last_before(self, t: datetime) -> datetime | None:
-        return max((e.at for e in self.events if e.at < t), default=None)
+        return self._before(t, None).latest
 
     def first_at(self) -> datetime | None:
         return min((e.at for e in self.events), default=None)
+
+    def _before(self, t: datetime, ghosted_days: int | None) -> "_Progress":
+        """The replay of the events before ``t``, carried on from the last call when that is possible:
+        ``t`` did not go back, no event was removed, and every event added since sorts after those replayed."""
+        p = self._progress
+        gap = p.gap if p is not None and ghosted_days is None else timedelta(days=ghosted_days or 0)
+        if (p is None or t < p.t or (ghosted_days is not None and gap != p.gap) or len(self.events) < p.seen
+                or any(e.order < p.order for e in self.events[p.seen:])):
+            p = self._progress = _Progress(gap=gap)
+        if len(self.events) > p.seen:
+            p.pending = sorted(p.pending + self.events[p.seen:], key=lambda e: e.order, reverse=True)
+            p.seen = len(self.events)
+        while p.pending and p.pending[-1].at < t:
+            ev = p.pending.pop()
+            p.status, p.last = _step(p.status, p.last, ev, p.gap, None)
+            p.latest, p.order = ev.at, ev.order
+        p.t = t
+        return p
+
+
+@dataclass(slots=True)
+class _Progress:
+    """How far a Candidate's events were replayed: the events ``seen`` (a prefix of ``events``), those not
+    yet replayed (``pending``, latest first), and the replay's state just before moment ``t``."""
+
+    gap: timedelta
+    t: datetime | None = None
+    seen: int = 0
+    pending: list[Event] = field(default_factory=list)
+    status: str | None = None
+    last: datetime | None = None
+    latest: datetime | None = None
+    """The latest event replayed, whatever its label (``last_before``)."""
+    order: tuple = ()
 
 
 def choose(label: str, role: str | None, at: datetime, candidates: list[Candidate], ghosted_days: int) -> Candidate | None:

@@ -2,7 +2,8 @@
 API's and the dashboard's). The shapes are described by ``server/schemas/responses.py``."""
 
 from server import memory, strategies
-from server.models import Account, Application, FolderState, Message, Reflection, StatusChange, Token, User
+from server.models import Account, Application, FolderState, Message, Reflection, StatusChange, Token, Upload, User
+from server.translations import gettext_for
 
 
 def message_dict(m: Message) -> dict:
@@ -75,7 +76,8 @@ def account_dict(a: Account) -> dict:
     return {"id": a.id, "name": a.name, "host": a.host, "port": a.port, "tls": a.tls, "insecure": a.insecure,
             "username": a.username, "auth": a.auth, "folders": list(a.folders), "created_at": a.created_at.isoformat(),
             "last_sync_at": a.last_sync_at.isoformat() if a.last_sync_at else None,
-            "messages_seen": a.messages_seen, "last_error": a.last_error}
+            "messages_seen": a.messages_seen, "last_error": a.last_error, "progress": a.progress,
+            "token_expires_at": a.token_expires_at.isoformat() if a.token_expires_at else None}
 
 
 def state_dict(s: FolderState) -> dict:
@@ -83,10 +85,19 @@ def state_dict(s: FolderState) -> dict:
             "highestmodseq": s.highestmodseq, "updated_at": s.updated_at.isoformat()}
 
 
-def credentials_dict(a: Account, secret: str, states: list[FolderState]) -> dict:
-    """Everything a worker needs to read an account, with its decrypted ``secret``."""
-    return {**{k: v for k, v in account_dict(a).items() if k not in ("created_at", "last_sync_at", "last_error")},
-            "secret": secret, "states": [state_dict(s) for s in states]}
+def credentials_dict(a: Account, secret: str, states: list[FolderState], oauth: dict | None = None) -> dict:
+    """Everything a worker needs to read an account, with its decrypted ``secret`` (and, for an OAuth2
+    account made from the dashboard, what it needs to refresh the access token: ``server.oauth.refresh_info``)."""
+    return {**{k: v for k, v in account_dict(a).items() if k not in ("created_at", "last_sync_at", "last_error", "progress")},
+            "secret": secret, "states": [state_dict(s) for s in states], "oauth": oauth}
+
+
+def upload_dict(u: Upload) -> dict:
+    """An upload and how far a worker has read it (never the spool file's name)."""
+    return {"id": u.id, "filename": u.filename, "kind": u.kind, "size": u.size, "status": u.status,
+            "bytes_done": u.bytes_done, "bytes_total": u.bytes_total, "read": u.read, "job_related": u.job_related,
+            "skipped": u.skipped, "new": u.new, "error": u.error, "created_at": u.created_at.isoformat(),
+            "finished_at": u.finished_at.isoformat() if u.finished_at else None}
 
 
 def reflection_dict(r: Reflection) -> dict:
@@ -107,9 +118,11 @@ def token_dict(token: Token, current_id: int | None = None) -> dict:
 
 
 def me_dict(user: User) -> dict:
-    return {"email": user.email, "timezone": user.timezone,
+    return {"email": user.email, "timezone": user.timezone, "display_name": user.display_name,
             "digest": {"enabled": user.digest_enabled, "weekday": user.digest_weekday, "hour": user.digest_hour}}
 
 
-def strategy_dict(s: strategies.Strategy) -> dict:
-    return {"id": s.id, "title": s.title, "nudge": s.nudge, "guidance": s.guidance, "next_steps": list(s.next_steps)}
+def strategy_dict(s: strategies.Strategy, language: str | None = None) -> dict:
+    """A strategy in ``language`` (English by default)."""
+    _ = gettext_for(language)
+    return {"id": s.id, "title": _(s.title), "nudge": _(s.nudge), "guidance": _(s.guidance), "next_steps": list(s.next_steps)}

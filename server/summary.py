@@ -40,10 +40,10 @@ def _plural(n: int, word: str) -> str:
 def _headline(counts: dict, current: bool) -> str:
     if not (counts["applications_sent"] or counts["responses"] or counts["ghosted"]):
         return ("Nothing has moved yet this week. That is fine: your pipeline is here when you are ready."
-                if current else "A quiet week: nothing sent and nothing heard back. Quiet weeks happen in every search.")
+                if current else "A quiet week: nothing sent and no responses. Quiet weeks happen in every search.")
     sent, heard = counts["applications_sent"], counts["responses"]
     parts = [f"you sent {_plural(sent, 'application')}" if sent else "you sent no new applications",
-             f"heard back on {heard}" if heard else "heard nothing back yet"]
+             f"had {_plural(heard, 'response')}" if heard else "had no responses yet"]
     text = " and ".join(parts)
     extras = [_plural(counts[key], word) for key, word in
               (("interviews", "interview invitation"), ("assessments", "assessment"), ("offers", "offer")) if counts[key]]

@@ -1,8 +1,10 @@
-"""``/digest/unsubscribe?t=…``: the one link in every digest that turns the digest off. A GET (the
-click) and a POST (RFC 8058 one-click from the mail client) both do it; the link is signed, so
-nobody can turn off someone else's digest by guessing."""
+"""``/digest/unsubscribe?t=…``: the one link in every digest that turns the digest off. Opening the
+link (a GET, which mail gateways' link scanners also do) only shows a button; only a POST acts: the
+button, or the one-click POST from the mail client (RFC 8058, ``List-Unsubscribe-Post``). The page
+after it offers the way back (``/digest/resubscribe``). The link is signed, so nobody can change
+someone else's digest by guessing."""
 
-from flask import Blueprint, current_app, render_template_string, request
+from flask import Blueprint, current_app, render_template, request, url_for
 
 from server import digest
 from server.db import db_session
@@ -10,20 +12,42 @@ from server.models import User
 
 bp = Blueprint("unsubscribe", __name__)
 
-PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Onward weekly digest</title></head>
-<body style="font-family:sans-serif;max-width:36rem;margin:3rem auto;color:#1d2733"><main><h1>{{ title }}</h1><p>{{ text }}</p>
-</main></body></html>"""
+BROKEN = {"title": "This link does not work", "text": "It may be cut short or altered. You can change the digest in Onward's settings."}
+
+
+def _page(status: int = 200, **fields):
+    home = current_app.config["PUBLIC_URL"].rstrip("/") + "/"
+    return render_template("digest/unsubscribe.html", **{"home": home, "home_text": "Open Onward", "action": None, **fields}), status
+
+
+def _user() -> User | None:
+    user_id = digest.user_of_token(current_app.secret_key, request.args.get("t", ""))
+    return db_session().get(User, user_id) if user_id else None
 
 
 @bp.route("/digest/unsubscribe", methods=["GET", "POST"])
 def unsubscribe():
-    user_id = digest.user_of_token(current_app.secret_key, request.args.get("t", ""))
-    session = db_session()
-    user = session.get(User, user_id) if user_id else None
+    user = _user()
     if user is None:
-        return render_template_string(PAGE, title="This link does not work",
-                                      text="It may be cut short or altered. You can turn the digest off in Onward's settings."), 400
+        return _page(400, **BROKEN)
+    token = request.args["t"]
+    if request.method == "GET":
+        return _page(title="Stop the weekly digest?", text="Onward sends you a short summary of your search once a week. "
+                     "Press the button to stop it; your applications and summaries stay in Onward.",
+                     action=url_for("unsubscribe.unsubscribe", t=token), button="Stop the weekly digest")
     user.digest_enabled = False
-    session.commit()
-    return render_template_string(PAGE, title="You will not get the weekly digest any more",
-                                  text="Your applications and summaries stay in Onward. You can turn the digest back on in the settings.")
+    db_session().commit()
+    return _page(title="You will not get the weekly digest any more",
+                 text="Your applications and summaries stay in Onward. Changed your mind? Turn it back on here.",
+                 action=url_for("unsubscribe.resubscribe", t=token), button="Turn the weekly digest back on")
+
+
+@bp.post("/digest/resubscribe")
+def resubscribe():
+    """The way back from an unsubscribe, with the same signed link."""
+    user = _user()
+    if user is None:
+        return _page(400, **BROKEN)
+    user.digest_enabled = True
+    db_session().commit()
+    return _page(title="The weekly digest is on again", text="The next one comes on your usual day.")

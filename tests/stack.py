@@ -116,7 +116,7 @@ def start_core(folder: Path, database_url: str, **env: str) -> tuple[Stack, Redi
     stack = Stack(folder, {"PATH": f"{BIN}:/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(folder),
                            "ONWARD_DATABASE_URL": database_url, "ONWARD_SECRET_KEY_FERNET": Fernet.generate_key().decode(),
                            "ONWARD_REDIS_URL": redis_url, "RQ_REDIS_URL": redis_url, "ONWARD_SERVER_URL": url,
-                           "ONWARD_SYNC_INTERVAL_MINUTES": "0.05", **env})
+                           "ONWARD_SYNC_INTERVAL_MINUTES": "0.05", "ONWARD_IMAP_ALLOW_NETWORKS": "loopback", **env})
     redis = Redis.from_url(redis_url, socket_timeout=5)
     try:
         stack.start("redis", "redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")

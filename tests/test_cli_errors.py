@@ -92,11 +92,11 @@ def test_an_unknown_user_is_named_with_the_command_that_creates_it_before_the_pa
 
 @pytest.mark.parametrize("args", [["import", "EXAMPLES"], ["worker", "run", "--once"], ["worker", "watch"]])
 def test_a_missing_token_is_named_with_the_command_that_makes_one(fresh_env, args):
-    """Without ONWARD_TOKEN, import and the worker say so (not "no account is configured") and name `onward token create`."""
+    """Without ONWARD_TOKEN, import and the worker say so (not "no mailbox is connected yet") and name `onward token create`."""
     args = [str(ROOT / "examples") if a == "EXAMPLES" else a for a in args]
     line = one_line_error(onward(*args))
     assert line.startswith("Error: ONWARD_TOKEN is not set") and "onward token create EMAIL --service" in line
-    assert "no account is configured" not in line
+    assert "no mailbox is connected yet" not in line
 
 
 @pytest.mark.parametrize("args", [["import", "EXAMPLES"], ["worker", "run", "--once"]])

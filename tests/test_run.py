@@ -14,7 +14,7 @@ from imap_server import free_port
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_onward_run_serves_and_waits_for_an_account_on_a_fresh_clone(tmp_path, stop):
-    """With no user the server answers, the worker logs that no account is configured, and Ctrl-C or a SIGTERM
+    """With no user the server answers, the worker logs that no mailbox is connected yet, and Ctrl-C or a SIGTERM
     to `onward run` alone (a service manager, `kill`) ends both with code 0: no server is left behind."""
     port = free_port()
     env = {**os.environ, "ONWARD_DATABASE_URL": f"sqlite:///{tmp_path / 'onward.db'}", "ONWARD_SYNC_INTERVAL_MINUTES": "0.01"}
@@ -26,12 +26,12 @@ def test_onward_run_serves_and_waits_for_an_account_on_a_fresh_clone(tmp_path, s
                                 stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
     try:
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and log.read_text().count("no account is configured") < 2:
+        while time.monotonic() < deadline and log.read_text().count("no mailbox is connected yet") < 2:
             assert proc.poll() is None, log.read_text()
             time.sleep(0.2)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health", timeout=5) as res:
             assert res.status == 200
-        assert log.read_text().count("no account is configured") >= 2, log.read_text()  # it keeps waiting, round after round
+        assert log.read_text().count("no mailbox is connected yet") >= 2, log.read_text()  # it keeps waiting, round after round
     finally:
         proc.send_signal(stop)
         code = proc.wait(30)

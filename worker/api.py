@@ -3,6 +3,7 @@ way to store anything. 5xx and network failures raise ApiUnavailable (try again 
 position stays), 4xx raise ApiRefused."""
 
 import json
+import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -42,17 +43,22 @@ class Api:
     batches then go to ``POST /accounts/<id>/messages`` and are stored for the account's owner,
     the only way a fleet token (every user's accounts) can store anything."""
 
-    def __init__(self, config: WorkerConfig, account_id: int | None = None):
+    def __init__(self, config: WorkerConfig, account_id: int | None = None, upload_id: int | None = None):
         self.config = config
         self.account_id = account_id
+        self.upload_id = upload_id
 
-    def _call(self, method: str, path: str, body: dict | None = None) -> dict:
+    def _call(self, method: str, path: str, body: dict | None = None, into=None) -> dict:
+        """One call; its JSON answer, or with ``into`` (a binary file) the answer's bytes copied there."""
         data = json.dumps(body).encode() if body is not None else None
         request = urllib.request.Request(self.config.server_url + "/api/v1" + path, data=data, method=method,
                                          headers={"Authorization": f"Bearer {self.config.token}",
                                                   "Content-Type": "application/json", "Accept": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=self.config.timeout) as res:
+                if into is not None:
+                    shutil.copyfileobj(res, into, 1024 * 1024)
+                    return {}
                 raw = res.read()
         except urllib.error.HTTPError as exc:
             try:
@@ -88,9 +94,29 @@ class Api:
 
     def send_messages(self, items: list[dict]) -> dict:
         """Store one batch (at most BATCH items); the answer counts new, updated, ignored and rejected."""
-        path = "/messages" if self.account_id is None else f"/accounts/{self.account_id}/messages"
+        path = ("/messages" if self.account_id is None and self.upload_id is None
+                else f"/accounts/{self.account_id}/messages" if self.account_id is not None
+                else f"/uploads/{self.upload_id}/messages")
         return self._call("POST", path, {"messages": items})
 
     def send_due_digests(self) -> dict:
         """Have the server send the weekly digests that are due (every user's for a fleet token)."""
         return self._call("POST", "/digests/send-due")
+
+    def put_oauth_token(self, account_id: int, **fields) -> dict:
+        """Keep a refreshed access token (``access_token``, ``expires_at``, maybe a rotated ``refresh_token``) on the server."""
+        return self._call("PUT", f"/accounts/{account_id}/oauth-token", fields)
+
+    def waiting_uploads(self) -> list[dict]:
+        """Uploads from the dashboard that wait for a worker (the token's user's; every user's for a fleet token)."""
+        return self._call("GET", "/uploads?status=waiting")["items"]
+
+    def claim_upload(self, upload_id: int) -> dict:
+        return self._call("POST", f"/uploads/{upload_id}/claim")
+
+    def download_upload(self, upload_id: int, into) -> None:
+        """Copy the uploaded file into the binary file ``into``, streamed."""
+        self._call("GET", f"/uploads/{upload_id}/file", into=into)
+
+    def report_upload(self, upload_id: int, **fields) -> dict:
+        return self._call("POST", f"/uploads/{upload_id}/progress", fields)

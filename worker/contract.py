@@ -2,6 +2,8 @@
 message record. Defined here once; the classifier, the record builder and the server's schemas
 import them, so a new label or a longer field is one edit."""
 
+from datetime import UTC, datetime
+
 LABELS = (
     "rejection",
     "application_confirmation",
@@ -31,3 +33,16 @@ def needs_check(label: str, confidence: float) -> bool:
     with one click, never shown as "X said no". Only a rejection at ``SURE`` or above is told
     as one."""
     return label == "rejection" and confidence < SURE
+
+EARLIEST_DATE = datetime(1970, 1, 1, tzinfo=UTC)
+"""The earliest date a message, an application or a query may carry. Job mail is never older, and every
+date the server computes from a stored one (a week, a reminder, "60 days before") then stays inside the calendar."""
+
+LATEST_DATE = datetime(2100, 1, 1, tzinfo=UTC)
+"""The first instant past the dates accepted (exclusive): a year-9999 ``Date:`` header is a broken clock,
+and a day added to it would leave Python's calendar."""
+
+
+def within_dates(moment: datetime) -> bool:
+    """Whether an aware ``moment`` lies in ``EARLIEST_DATE`` .. ``LATEST_DATE`` (the end excluded)."""
+    return EARLIEST_DATE <= moment < LATEST_DATE

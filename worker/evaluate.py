@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from worker.contract import LABELS
+from worker.contract import LABELS, SURE
 from worker.extract import evaluate as extract_evaluate
 
 
@@ -105,6 +105,15 @@ class Scores:
     company: tuple[int, int] = (0, 0)
     role: tuple[int, int] = (0, 0)
     stage: tuple[int, int] = (0, 0)
+    told: tuple[int, int] = (0, 0)
+    """Rejections told as such (confidence at or above ``SURE``): right ones, all told."""
+    asked: tuple[int, int] = (0, 0)
+    """Rejections below ``SURE``, only listed under "Please check": real rejections, all asked."""
+
+    def reached(self) -> float:
+        """The share of the real rejections that reach the user, told or asked."""
+        actual = sum(self.confusion["rejection"].values())
+        return (self.told[0] + self.asked[0]) / actual if actual else 1.0
 
     def per_label(self) -> dict[str, tuple[float, float, float, int]]:
         result = {}
@@ -130,10 +139,14 @@ class Scores:
 def score(pairs) -> Scores:
     """Scores of (example, analysis) pairs: labels on all, extraction on rejections that name it."""
     confusion = {e: dict.fromkeys(LABELS, 0) for e in LABELS}
-    company = role = stage = (0, 0)
+    company = role = stage = told = asked = (0, 0)
     for example, analysis in pairs:
         got = analysis.classification
         confusion[example.label][got.label] += 1
+        if got.label == "rejection" and got.confidence >= SURE:
+            told = _count(told, example.label == "rejection")
+        elif got.label == "rejection":
+            asked = _count(asked, example.label == "rejection")
         if example.label != "rejection":
             continue
         if example.company:
@@ -142,7 +155,7 @@ def score(pairs) -> Scores:
             role = _count(role, same_role(example.role, analysis.extraction.role))
         if example.stage:
             stage = _count(stage, got.label == "rejection" and got.stage == example.stage)
-    return Scores(confusion, company, role, stage)
+    return Scores(confusion, company, role, stage, told, asked)
 
 
 def _count(pair: tuple[int, int], ok: bool) -> tuple[int, int]:

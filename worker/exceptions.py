@@ -34,15 +34,10 @@ class TokenRefused(WrongCredentials):
     plain = "access token refused or expired"
 
 
-class CertificateProblem(MailServerError):
-    """The server's TLS certificate did not verify (expired, self-signed, wrong host)."""
-
-    plain = "certificate problem"
-    retry = False
-
-
 class ServerUnreachable(MailServerError):
-    """No connection: the host is unknown, refuses, or does not answer in time."""
+    """No session: the host is unknown, resolves to an address the deployment does not allow, refuses,
+    does not answer in time, or its TLS or certificate fails. One wording for all of them, so what a user
+    reads cannot tell an open port from a closed one on the server's network; the reason is logged."""
 
     plain = "server unreachable"
 

@@ -4,7 +4,10 @@ message is marked read, and no STORE, COPY, MOVE, EXPUNGE or APPEND exists here.
 certificate and login failures become the plain-words errors of ``worker/exceptions.py``."""
 
 import imaplib
+import logging
+import socket
 import ssl
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,13 +17,15 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from worker.exceptions import (
-    CertificateProblem,
     ConnectionLost,
     FolderMissing,
     ServerUnreachable,
     TokenRefused,
     WrongCredentials,
 )
+from worker.networks import connect
+
+log = logging.getLogger("onward.imap")
 
 FETCH_CHUNK = 500
 """UIDs per FETCH command: large enough for few round trips, small enough to bound memory."""
@@ -37,6 +42,11 @@ NEW_MAIL = (b"EXISTS", b"RECENT")
 HEADERS_ITEM = "BODY.PEEK[HEADER]"
 """The whole header section: the everyday gate reads it as it reads a whole message's."""
 
+CONNECT_SECONDS = 60.0
+"""Most seconds from the first packet to a logged-in session (TCP, TLS, greeting, login), whatever the
+server sends meanwhile: the per-read timeout restarts on every byte, so a server trickling one byte every
+10 s would hold a worker for good without this."""
+
 
 @dataclass(frozen=True, slots=True)
 class ImapSettings:
@@ -50,6 +60,17 @@ class ImapSettings:
     auth: str = "password"
     ca_file: str | None = None
     timeout: float = 30.0
+    allow_networks: tuple = ()
+    """Non-public networks (``ipaddress`` networks) this deployment lets a mailbox live in; every other
+    private, loopback, link-local or reserved address is refused (``worker.networks.allowed_networks`` reads the setting)."""
+    deadline: float | None = None
+    """Most seconds the whole session may last (a sync's); None for a watch that stays connected."""
+    connect_seconds: float = CONNECT_SECONDS
+
+    @property
+    def connect_limit(self) -> float:
+        """Seconds allowed until logged in: ``connect_seconds``, or the session's deadline when that is shorter."""
+        return self.connect_seconds if self.deadline is None else min(self.connect_seconds, self.deadline)
 
     def __repr__(self) -> str:  # the secret never reaches a log line
         return f"ImapSettings({self.username!r} on {self.host}:{self.port}, tls={self.tls}, auth={self.auth})"
@@ -79,16 +100,24 @@ class Mailbox:
 
     def __init__(self, settings: ImapSettings, sent: list[str] | None = None):
         self.settings = settings
-        self.client = _connect(settings)
-        if sent is not None:
-            _record_commands(self.client, sent)
+        self.limit = settings.connect_limit
+        self.guard = _Watchdog(self.limit)
         try:
-            _login(self.client, settings)
-            if self.client.has_capability("CONDSTORE"):
-                self._do(self.client.enable, "CONDSTORE")  # so EXAMINE reports HIGHESTMODSEQ
+            self.client = _connect(settings, self.guard)
+            if sent is not None:
+                _record_commands(self.client, sent)
+            try:
+                _login(self.client, settings, self.guard)
+                if self.client.has_capability("CONDSTORE"):
+                    self._do(self.client.enable, "CONDSTORE")  # so EXAMINE reports HIGHESTMODSEQ
+            except BaseException:
+                _shutdown(self.client)
+                raise
         except BaseException:
-            _shutdown(self.client)
+            self.guard.cancel()
             raise
+        self.limit = settings.deadline
+        self.guard.rearm(settings.deadline)  # logged in: from now on only the session's own deadline
 
     def __enter__(self):
         return self
@@ -98,9 +127,13 @@ class Mailbox:
 
     def close(self) -> None:
         try:
+            if self.guard.expired:
+                raise ConnectionLost("past the session's deadline")  # no LOGOUT round trip to a stalling server
             self.client.logout()
-        except (IMAPClientError, OSError, imaplib.IMAP4.abort):
+        except (IMAPClientError, OSError, imaplib.IMAP4.abort, ConnectionLost):
             _shutdown(self.client)
+        finally:
+            self.guard.cancel()
 
     def examine(self, folder: str) -> FolderInfo:
         """Open ``folder`` read-only (EXAMINE)."""
@@ -178,7 +211,59 @@ class Mailbox:
         try:
             return call(*args, **kwargs)
         except (imaplib.IMAP4.abort, OSError) as exc:
+            if self.guard.expired:
+                raise ConnectionLost(f"the session passed its deadline of {self.limit:g} s") from exc
             raise ConnectionLost(str(exc)) from exc
+
+
+class _Watchdog:
+    """Ends a session at its deadline by shutting its socket down from a timer thread: whatever call is
+    blocked on it (a greeting, a TLS handshake, a FETCH trickling in) returns at once with end-of-file. It
+    holds a duplicate of the socket's descriptor, so it still reaches the connection after TLS wraps it."""
+
+    def __init__(self, seconds: float | None):
+        self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
+        self._timer: threading.Timer | None = None
+        self.expired = False
+        self.rearm(seconds)
+
+    def watch(self, sock: socket.socket) -> None:
+        """Watch ``sock`` (the connection being opened) instead of an earlier attempt's."""
+        with self._lock:
+            if self._sock is not None:
+                self._sock.close()
+            self._sock = sock.dup()
+            expired = self.expired
+        if expired:
+            self._fire()
+
+    def rearm(self, seconds: float | None) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = None
+            if seconds is not None:
+                self._timer = threading.Timer(seconds, self._fire)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            if self._sock is not None:
+                try:
+                    self._sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def cancel(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._sock is not None:
+                self._sock.close()
+                self._sock = None
 
 
 def _shutdown(client: IMAPClient) -> None:
@@ -203,11 +288,38 @@ def tls_context(ca_file: str | None) -> ssl.SSLContext:
     return context
 
 
-def _connect(s: ImapSettings) -> IMAPClient:
+class _GuardedIMAP4(imaplib.IMAP4):
+    """imaplib's connection, opened only to an address the deployment allows (``worker.networks.connect``:
+    the name is resolved once and the checked address is the one connected to, so DNS cannot switch it
+    afterwards), and watched by the session's deadline from its first byte."""
+
+    def __init__(self, host: str, port: int, settings: ImapSettings, guard: _Watchdog, context: ssl.SSLContext | None):
+        self._settings, self._guard, self._context = settings, guard, context
+        super().__init__(host, port, settings.timeout)
+
+    def _create_socket(self, timeout):
+        return connect(self.host, self.port, self._settings.allow_networks, timeout, self._context, self._guard.watch)
+
+
+class _Client(IMAPClient):
+    """IMAPClient on ``_GuardedIMAP4``: the one place a connection to a user-chosen host is opened."""
+
+    def __init__(self, settings: ImapSettings, guard: _Watchdog):
+        self._settings, self._guard = settings, guard
+        super().__init__(settings.host, port=settings.port, ssl=settings.tls == "ssl", timeout=settings.timeout,
+                         ssl_context=tls_context(settings.ca_file) if settings.tls == "ssl" else None)
+
+    def _create_IMAP4(self):  # imapclient's hook for the connection it wraps
+        return _GuardedIMAP4(self.host, self.port, self._settings, self._guard, self.ssl_context)
+
+
+def _connect(s: ImapSettings, guard: _Watchdog) -> IMAPClient:
+    """A connected (not yet logged-in) client. Every way this can fail (unknown host, an address not
+    allowed, refused, timed out, past the deadline, a TLS or certificate error, no STARTTLS) reads the same
+    to the user, "server unreachable", so the answer cannot map what the server's network holds; the
+    reason goes to the log."""
     try:
-        if s.tls == "ssl":
-            return IMAPClient(s.host, port=s.port, ssl=True, ssl_context=tls_context(s.ca_file), timeout=s.timeout)
-        client = IMAPClient(s.host, port=s.port, ssl=False, timeout=s.timeout)
+        client = _Client(s, guard)
         if s.tls == "starttls":
             try:
                 client.starttls(tls_context(s.ca_file))
@@ -216,16 +328,16 @@ def _connect(s: ImapSettings) -> IMAPClient:
                 raise
         return client
     except ssl.SSLCertVerificationError as exc:
-        raise CertificateProblem(exc.verify_message or str(exc)) from exc
-    except ssl.SSLError as exc:
-        raise CertificateProblem(str(exc)) from exc
-    except (OSError, imaplib.IMAP4.abort) as exc:  # refused, unknown host, timeout
-        raise ServerUnreachable(f"{s.host}:{s.port}: {exc}") from exc
-    except IMAPClientError as exc:  # STARTTLS not offered
-        raise ServerUnreachable(f"{s.host}:{s.port}: {exc}") from exc
+        reason = f"certificate problem: {exc.verify_message or exc}"
+    except (OSError, imaplib.IMAP4.error, IMAPClientError, UnicodeError) as exc:  # refused, unknown host, TLS, timeout
+        reason = f"{type(exc).__name__}: {exc}"
+    if guard.expired:
+        reason = f"past the {s.connect_limit:g} s allowed to connect and log in ({reason})"
+    log.warning("%s:%s: cannot connect: %s", s.host, s.port, reason)
+    raise ServerUnreachable()
 
 
-def _login(client: IMAPClient, s: ImapSettings) -> None:
+def _login(client: IMAPClient, s: ImapSettings, guard: _Watchdog) -> None:
     try:
         if s.auth == "xoauth2":
             client.oauth2_login(s.username, s.secret)
@@ -234,6 +346,9 @@ def _login(client: IMAPClient, s: ImapSettings) -> None:
     except LoginError as exc:
         raise (TokenRefused if s.auth == "xoauth2" else WrongCredentials)(str(exc)) from exc
     except (OSError, imaplib.IMAP4.abort) as exc:
+        if guard.expired:
+            log.warning("%s:%s: past the %g s allowed to connect and log in", s.host, s.port, s.connect_limit)
+            raise ServerUnreachable() from exc
         raise ConnectionLost(str(exc)) from exc
 
 

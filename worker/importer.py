@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from worker.api import BATCH, Api
+from worker.contract import within_dates
+from worker.parse import unread_reason
 from worker.pipeline import analyze
 from worker.records import is_job_related, message_item
 from worker.sources import RawMessage
@@ -48,15 +50,17 @@ def total_bytes(paths: Iterable[str]) -> int:
 def _file_date(source: str, default: datetime) -> datetime:
     """For a message without a Date header: its file's modification time, so a second import sends the same date."""
     try:
-        return datetime.fromtimestamp(os.path.getmtime(source.rsplit("#", 1)[0] if "#" in source else source), UTC)
-    except OSError:
+        stamp = datetime.fromtimestamp(os.path.getmtime(source.rsplit("#", 1)[0] if "#" in source else source), UTC)
+    except (OSError, OverflowError, ValueError):
         return default
+    return stamp if within_dates(stamp) else default
 
 
 def import_messages(api: Api, messages: Iterable[RawMessage], batch: int = BATCH,
-                    progress: Callable[[int], None] = lambda n: None) -> ImportSummary:
-    """Analyse every message, send the job-related ones in batches, and count what happened."""
-    summary = ImportSummary()
+                    progress: Callable[[int], None] = lambda n: None, summary: ImportSummary | None = None) -> ImportSummary:
+    """Analyse every message, send the job-related ones in batches, and count what happened (into
+    ``summary`` when given, so a ``progress`` callback can read the counts as they grow)."""
+    summary = summary if summary is not None else ImportSummary()
     pending: list[tuple[str, dict]] = []
     now = datetime.now(UTC)
     for raw in messages:
@@ -67,6 +71,10 @@ def import_messages(api: Api, messages: Iterable[RawMessage], batch: int = BATCH
             continue
         analysis = analyze(raw.data)
         p = analysis.parsed
+        unread = unread_reason(p)
+        if unread:
+            summary.skipped.append((raw.source, unread))
+            continue
         if not (p.subject or p.from_address or p.message_id or p.date):
             summary.skipped.append((raw.source, "not an email: no From, Subject, Date or Message-ID header"))
             continue

@@ -22,7 +22,7 @@ from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue, Retry, get_current_job
 
-from worker import config
+from worker import config, uploads
 from worker.api import Api
 from worker.exceptions import ApiRefused, ApiUnavailable, MailServerError
 from worker.sync import sync_account as sync_one
@@ -38,8 +38,8 @@ JOB_TIMEOUT = 15 * 60
 LOCK_TTL = JOB_TIMEOUT + 60
 """The account lock outlives the job timeout, so a killed worker's lock frees itself but never early."""
 
-NO_ACCOUNT = ("no account is configured: create a user (onward user create EMAIL), then an account "
-              "(onward account add EMAIL --host HOST --username NAME); the worker checks again every round")
+NO_ACCOUNT = ("no mailbox is connected yet: connect one on the dashboard's Mailboxes page (or onward account add EMAIL "
+              "--host HOST --username NAME); the worker checks again every round")
 """What the worker says while there is nothing to sync, in the embedded loop and under RQ."""
 
 RETRY_INTERVALS = [10, 30, 60]
@@ -136,9 +136,22 @@ def failed(outcome: str) -> bool:
     return outcome.startswith(("stopped:", "failed:"))
 
 
+def read_upload(upload_id: int) -> str:
+    """Read one file uploaded on the dashboard (``worker.uploads``); the claim keeps two workers off one file."""
+    summary = uploads.read_upload(Api(config.load()), upload_id)
+    if summary is None:
+        return "skipped: claimed by another worker"
+    return f"read {summary.read}, job-related {summary.job_related}, skipped {len(summary.skipped)}"
+
+
+def enqueue_upload(queue: Queue, upload_id: int):
+    return queue.enqueue("worker.jobs.read_upload", upload_id, retry=retry(), job_timeout=JOB_TIMEOUT * 4,
+                         description=f"read upload {upload_id}")
+
+
 def sync_all() -> list:
     """Under RQ: enqueue one sync per account the token sees (a service token: its user's; a fleet
-    token: every user's), on this job's queue.
+    token: every user's), and one read per waiting upload, on this job's queue.
     In-process: sync them one after the other, an account's failure never stopping the others."""
     api = Api(config.load())
     accounts = api.accounts()
@@ -147,7 +160,8 @@ def sync_all() -> list:
         log.info(NO_ACCOUNT)
     if job is not None:
         queue = Queue(job.origin, connection=job.connection)
-        return [enqueue_sync(queue, a["id"]).id for a in accounts]
+        return ([enqueue_sync(queue, a["id"]).id for a in accounts]
+                + [enqueue_upload(queue, u["id"]).id for u in api.waiting_uploads()])
     outcomes = []
     for account in accounts:
         try:

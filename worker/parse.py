@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
 
+from worker.contract import EARLIEST_DATE, LATEST_DATE, within_dates
 from worker.text import clean_text, html_to_text, text_hosts, trim_reply
 
 MAX_MESSAGE_BYTES = 512 * 1024
@@ -27,6 +28,11 @@ MAX_PARTS = 200
 """At most this many MIME parts are looked at, and at most ``MAX_DEPTH`` levels deep."""
 
 MAX_DEPTH = 24
+
+TOO_DEEP = f"MIME parts nested deeper than {MAX_DEPTH} levels"
+"""The defect of a message whose parts nest deeper than ``MAX_DEPTH`` (or than the standard library's
+parser can recurse): its body is not read, so the message is skipped with this reason (``unread_reason``)
+rather than stored as an empty ``other``."""
 
 SNIPPET_CHARS = 300
 """Length of the snippet the server may keep (it keeps no whole bodies)."""
@@ -88,6 +94,8 @@ def parse_message(raw: bytes) -> ParsedMessage:
         defects.append(f"message of {size} bytes truncated to {MAX_MESSAGE_BYTES}")
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    except RecursionError:  # the stdlib parser recurses once per nested part: about a thousand levels
+        return ParsedMessage(size=size, truncated=truncated, defects=(TOO_DEEP,))
     except Exception as exc:  # noqa: BLE001 - the stdlib parser is documented not to raise; be sure
         return ParsedMessage(size=size, truncated=truncated, defects=(f"unparseable: {exc!r}",))
 
@@ -109,6 +117,11 @@ def parse_message(raw: bytes) -> ParsedMessage:
         truncated=truncated,
         defects=tuple(dict.fromkeys(defects)),
     )
+
+
+def unread_reason(parsed: ParsedMessage) -> str | None:
+    """Why the message's text could not be read at all (so it is skipped, not stored as ``other``), or None."""
+    return f"{TOO_DEEP}: its text was not read" if TOO_DEEP in parsed.defects else None
 
 
 def parse_headers(headers: dict[str, str], size: int = 0) -> ParsedMessage:
@@ -260,7 +273,11 @@ def _date(value: str, defects: list[str]) -> datetime | None:
     except (TypeError, ValueError, IndexError, OverflowError) as exc:
         defects.append(f"date {value[:60]!r}: {exc}")
         return None
-    return date if date.tzinfo else date.replace(tzinfo=UTC)
+    date = date if date.tzinfo else date.replace(tzinfo=UTC)
+    if not within_dates(date):  # a broken clock: the caller's fallback (the server's receipt date) is truer
+        defects.append(f"date {value[:60]!r}: outside {EARLIEST_DATE.year}..{LATEST_DATE.year - 1}")
+        return None
+    return date
 
 
 def _first_id(value: str) -> str:
@@ -319,7 +336,7 @@ def _leaf_parts(msg: Message, defects: list[str]):
             return
         if part.is_multipart():
             if depth >= MAX_DEPTH:
-                defects.append(f"MIME nesting deeper than {MAX_DEPTH}")
+                defects.append(TOO_DEEP)
                 continue
             if part.get_content_type() == "message/rfc822":
                 continue

@@ -70,16 +70,21 @@ class Analysis:
         }
 
 
-def analyze(raw: bytes) -> Analysis:
-    """Parse, classify and extract one message. Never raises on malformed mail."""
+def analyze(raw: bytes, unsettled: tuple[bytes, dict[str, str]] | None = None) -> Analysis:
+    """Parse, classify and extract one message. Never raises on malformed mail.
+
+    ``unsettled`` is (header section, its ``header_fields``) that ``settled_by_headers`` already
+    found not settled: a sync has looked at every header before it fetches a body, and when the
+    message's own header section is that one, it is not split and judged again."""
     head = header_bytes(raw)
-    fields = header_fields(head)
+    known = unsettled is not None and unsettled[0] == head
+    fields = unsettled[1] if known else header_fields(head)
     if fields is None:  # an unusual header section: the standard library's parser reads it
         everyday = header_verdict(raw)
         if everyday:
             return Analysis(parse_message(head), settled(*everyday), NOTHING_EXTRACTED)
     else:
-        everyday = header_verdict(raw, fields) or raw_text_verdict(raw, head, fields)
+        everyday = (None if known else header_verdict(raw, fields)) or raw_text_verdict(raw, head, fields)
         if everyday:
             return Analysis(None, settled(*everyday), NOTHING_EXTRACTED, fields, len(raw))
     parsed = parse_message(raw)
@@ -89,11 +94,12 @@ def analyze(raw: bytes) -> Analysis:
     return Analysis(parsed, classification, extract(parsed))
 
 
-def settled_by_headers(head: bytes, fields: dict[str, str] | None = None) -> bool:
+def settled_by_headers(head: bytes, fields: dict[str, str] | None = None, hinted: bool | None = None) -> bool:
     """Whether ``analyze`` settles a message from its header section alone (the gate's first look),
     so its body need not even be fetched: ``head`` is the header section the IMAP server sends
-    for ``BODY.PEEK[HEADER]``, ``fields`` its ``header_fields`` when already split."""
-    return header_verdict(head, fields if fields is not None else header_fields(head)) is not None
+    for ``BODY.PEEK[HEADER]``, ``fields`` its ``header_fields`` when already split, ``hinted``
+    its ``headers_hint_job`` when already known (the sync counts it)."""
+    return header_verdict(head, fields if fields is not None else header_fields(head), hinted) is not None
 
 
 NOTHING_EXTRACTED = Extraction(company=None, role=None, ats=None, job_id=None, language="")

@@ -18,6 +18,10 @@ MBOX_SUFFIXES = (".mbox", ".mbx", ".mbs")
 EML_SUFFIXES = (".eml", ".msg", ".txt")
 """File endings taken as one message each when found inside a folder."""
 
+MBOX_LINE_BYTES = 64 * 1024
+"""An mbox is read in pieces of at most this many bytes, so a file without newlines (a corrupt or
+hostile export) costs this much memory per piece instead of its whole size in one line."""
+
 
 @dataclass(frozen=True, slots=True)
 class RawMessage:
@@ -101,7 +105,8 @@ def read_mbox(path: Path) -> Iterator[RawMessage]:
     """Messages of an mbox file, streamed; sources are ``PATH#INDEX`` counting from 0.
 
     Lines are split at "From " separators; ">From " escapes (mboxrd) are undone. A
-    message larger than the parser's cap keeps only its first part in memory.
+    message larger than the parser's cap keeps only its first part in memory, and a line is read
+    in pieces of ``MBOX_LINE_BYTES`` (only the start of a real line can be a separator).
     """
     index = -1
     chunks: list[bytes] = []
@@ -112,18 +117,24 @@ def read_mbox(path: Path) -> Iterator[RawMessage]:
         raise SourceError(f"{path}: {exc.strerror or exc}") from exc
     with f:
         previous_blank = True
-        for line in f:
-            if line.startswith(b"From ") and previous_blank:
+        at_line_start, in_separator = True, False
+        while line := f.readline(MBOX_LINE_BYTES):
+            starts_line, at_line_start = at_line_start, line.endswith(b"\n")
+            if in_separator and not starts_line:  # the rest of a long "From " line
+                continue
+            in_separator = False
+            if starts_line and line.startswith(b"From ") and previous_blank:
                 if index >= 0:
                     yield _mbox_message(path, index, chunks)
                 index += 1
                 chunks, size = [], 0
                 previous_blank = False
+                in_separator = True
                 continue
-            previous_blank = line in (b"\n", b"\r\n")
+            previous_blank = starts_line and line in (b"\n", b"\r\n")
             if index < 0:
                 continue
-            if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
+            if starts_line and line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
                 line = line[1:]
             if size <= MAX_MESSAGE_BYTES:
                 chunks.append(line)
@@ -138,3 +149,33 @@ def _mbox_message(path: Path, index: int, chunks: list[bytes]) -> RawMessage:
     if not data.strip():
         return RawMessage(source, error="empty message")
     return RawMessage(source, data)
+
+
+def looks_like_mail(head: bytes) -> bool:
+    """Whether a file's first bytes start like an email: a header line (``Name: value``) or an mbox ``From `` line."""
+    first = head.lstrip(b"\r\n").split(b"\n", 1)[0]
+    if first.startswith(b"From "):
+        return True
+    name, colon, _ = first.partition(b":")
+    return bool(colon) and 0 < len(name) <= 76 and name.replace(b"-", b"").isalnum()
+
+
+def iter_tree(root: Path) -> Iterator[RawMessage]:
+    """Every message in a folder someone uploaded, where every file was meant as mail: mbox files, and any
+    other file that starts like an email whatever its name (notmuch and MH folders name files 1, 2, …;
+    Maildir names end in ``:2,S``). Index and list files of mail programs (``dovecot-uidlist``) and hidden
+    files are passed over, not counted as skipped."""
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if path.suffix.lower() in MBOX_SUFFIXES or _is_mbox(path):
+            yield from read_mbox(path)
+            continue
+        try:
+            with path.open("rb") as f:
+                head = f.read(1024)
+        except OSError as exc:
+            yield RawMessage(str(path), error=f"cannot read: {exc.strerror or exc}")
+            continue
+        if path.suffix.lower() in EML_SUFFIXES or looks_like_mail(head):
+            yield _single(path)

@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from worker.api import BATCH, Api
+from worker.config import WorkerConfig
+from worker.contract import within_dates
 from worker.exceptions import ApiUnavailable, MailServerError
 from worker.imap import ImapSettings, Mailbox
-from worker.parse import header_fields
+from worker.networks import allowed_networks
+from worker.oauth import fresh_credentials
+from worker.parse import header_fields, unread_reason
 from worker.pipeline import analyze, settled_by_headers
 from worker.prefilter_headers import BODY_PREFIX_FOR_ALL, headers_hint_job, may_be_job_related
 from worker.records import is_job_related, message_item
@@ -60,28 +64,35 @@ class SyncResult:
         return [(f.folder, uid, reason) for f in self.folders for uid, reason in f.skipped]
 
 
-def settings_from(creds: dict, ca_file: str | None = None, timeout: float = 30.0) -> ImapSettings:
+def settings_from(creds: dict, ca_file: str | None = None, timeout: float = 30.0, config: WorkerConfig | None = None,
+                  deadline: float | None = None) -> ImapSettings:
+    """How to reach the account of ``creds`` under ``config``'s network policy; ``deadline`` bounds the session."""
+    config = config or WorkerConfig()
     return ImapSettings(host=creds["host"], port=creds["port"], username=creds["username"], secret=creds["secret"],
-                        tls=creds["tls"], auth=creds["auth"], ca_file=ca_file, timeout=timeout)
+                        tls=creds["tls"], auth=creds["auth"], ca_file=ca_file, timeout=timeout,
+                        allow_networks=allowed_networks(config.imap_allow_networks), deadline=deadline)
 
 
 def sync_account(api: Api, account_id: int, *, ca_file: str | None = None, window_days: int = WINDOW_DAYS,
                  batch: int = BATCH, now: datetime | None = None, sent: list[str] | None = None) -> SyncResult:
-    """Sync every watched folder of the account and report the outcome on it. A mail-server
-    failure is reported in plain words (``last_error``) and raised so a job runner can retry."""
+    """Sync every watched folder of the account and report the outcome on it, within the configuration's
+    ``imap_sync_seconds`` (what was stored until then stays stored). A mail-server failure is reported in
+    plain words (``last_error``) and raised so a job runner can retry."""
     now = now or datetime.now(UTC)
     creds = api.credentials(account_id)
     states = {s["folder"]: s for s in creds["states"]}
     result = SyncResult(account_id)
     try:
-        with Mailbox(settings_from(creds, ca_file), sent) as box:
+        creds = fresh_credentials(api, creds)  # an OAuth2 access token about to expire is refreshed first
+        with Mailbox(settings_from(creds, ca_file, config=api.config, deadline=api.config.imap_sync_seconds), sent) as box:
             for folder in creds["folders"]:
                 result.folders.append(sync_folder(api, box, creds, folder, states.get(folder), window_days, batch, now))
     except MailServerError as exc:
         log.warning("account %s: %s", account_id, exc)
-        _report(api, account_id, last_sync_at=now.isoformat(), last_error=exc.plain)
+        _report(api, account_id, last_sync_at=now.isoformat(), last_error=exc.plain, progress=None)
         raise
-    api.report(account_id, last_sync_at=now.isoformat(), messages_seen=creds.get("messages_seen", 0) + result.read, last_error=None)
+    api.report(account_id, last_sync_at=now.isoformat(), messages_seen=creds.get("messages_seen", 0) + result.read, last_error=None,
+               progress=None)
     return result
 
 
@@ -97,6 +108,11 @@ def sync_open_folder(api: Api, box: Mailbox, account_id: int, folder: str, *, wi
         api.report(account_id, last_sync_at=now.isoformat(), messages_seen=creds.get("messages_seen", 0) + result.read,
                    last_error=None)
     return result
+
+
+def _progress(result: FolderResult, total: int) -> dict:
+    """A first sync's counts for the dashboard's progress bar."""
+    return {"total": total, "read": result.read, "job_related": result.job_related, "skipped": len(result.skipped)}
 
 
 def _report(api: Api, account_id: int, **fields) -> None:
@@ -125,6 +141,8 @@ def sync_folder(api: Api, box: Mailbox, creds: dict, folder: str, state: dict | 
     windowed = result.last_uid == 0
     for start in range(0, len(uids), batch):
         chunk = uids[start:start + batch]
+        if windowed:  # a first sync can take minutes: the dashboard shows how far it is
+            _report(api, creds["id"], progress=_progress(result, len(uids)))
         _sync_chunk(api, box, creds, folder, info.uidvalidity, chunk, result, now)
         done = start + batch >= len(uids)
         api.put_state(creds["id"], folder, info.uidvalidity, chunk[-1], info.highestmodseq if done else None)
@@ -145,33 +163,42 @@ def _sync_chunk(api: Api, box: Mailbox, creds: dict, folder: str, uidvalidity: i
     headers (lists, reports, notifications) is read without fetching its body."""
     headers = {h.uid: h for h in box.headers(chunk)}
     survivors = []
+    unsettled: dict[int, tuple[bytes, dict[str, str]]] = {}
     for uid, h in headers.items():
         try:
             fields = header_fields(h.headers)
             hinted = headers_hint_job(fields) if fields is not None else may_be_job_related(h.headers)
-            settled = settled_by_headers(h.headers, fields)
+            settled = settled_by_headers(h.headers, fields, hinted)
         except Exception:  # noqa: BLE001 - odd headers: the whole message is fetched and analysed (and skipped if it breaks)
-            hinted, settled = True, False
+            hinted, settled, fields = True, False, None
         result.header_hits += hinted
         if settled:
             result.read += 1
             result.settled_by_headers += 1
         elif BODY_PREFIX_FOR_ALL or hinted:
             survivors.append(uid)
+            if fields is not None:  # judged already: analyze does not judge the same header section again
+                unsettled[uid] = (h.headers, fields)
     items = []
     for uid, raw in box.prefixes(survivors):
         result.read += 1
         try:
-            analysis = analyze(raw)
+            analysis = analyze(raw, unsettled.get(uid))
         except Exception as exc:  # a message that breaks the parser is skipped with its reason, never the sync
             log.warning("account %s, %s, uid %s: skipped: %s", creds["id"], folder, uid, exc)
             result.skipped.append((uid, f"could not be parsed: {exc}"))
+            continue
+        unread = unread_reason(analysis.parsed)
+        if unread:
+            log.warning("account %s, %s, uid %s: skipped: %s", creds["id"], folder, uid, unread)
+            result.skipped.append((uid, unread))
             continue
         if not is_job_related(analysis):
             continue
         result.job_related += 1
         internal = headers[uid].internaldate if uid in headers else None
         fallback = internal.astimezone(UTC) if internal and internal.tzinfo else (internal.replace(tzinfo=UTC) if internal else now)
+        fallback = fallback if within_dates(fallback) else now
         items.append(message_item(analysis, raw, creds["name"], fallback, folder=folder, uidvalidity=uidvalidity, uid=uid))
     if not items:
         return

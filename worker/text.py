@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from bs4 import BeautifulSoup, NavigableString
+from lxml import etree
 
 MAX_HTML_CHARS = 400_000
 """HTML beyond this many characters is cut before parsing: job emails are far smaller,
@@ -50,7 +51,16 @@ def html_to_text(html: str) -> tuple[str, tuple[str, ...]]:
     a reply quote (Gmail, Outlook, Apple Mail, Thunderbird) becomes a quote marker line
     and its content is left out. One walk over the tree, without recursion.
     """
-    soup = BeautifulSoup(_PRE_STRIP.sub(" ", html[:MAX_HTML_CHARS]), "lxml")
+    markup = _PRE_STRIP.sub(" ", html[:MAX_HTML_CHARS])
+    try:
+        return _tree_text(_parse_tree(markup))
+    except Exception:  # noqa: BLE001 - markup lxml refuses: Beautiful Soup's own ways of reading it
+        return _soup_text(markup)
+
+
+def _soup_text(markup: str) -> tuple[str, tuple[str, ...]]:
+    """``html_to_text`` through Beautiful Soup, for markup the direct parse refuses."""
+    soup = BeautifulSoup(markup, "lxml")
     out: list[str] = []
     hosts: list[str] = []
     stack: list = [soup]
@@ -84,6 +94,126 @@ _NEWLINE = NavigableString("\n")
 _SPACE = NavigableString(" ")
 
 
+# --- the same, without Beautiful Soup's objects ------------------------------------------------
+
+_ASCII_SPACES = frozenset("\x20\x0a\x09\x0c\x0d")
+_STRING_CONTAINERS = frozenset(("rt", "rp", "style", "script", "template"))
+"""Tags whose text Beautiful Soup keeps as a kind of string other than plain text (ruby
+annotations, scripts, styles): never part of the readable text."""
+
+_PRESERVE_WHITESPACE = frozenset(("pre", "textarea"))
+_WORDS = re.compile(r"\S+")
+
+
+class _TreeTarget:
+    """An lxml parser target that builds, from the parser's events, the tree Beautiful Soup's lxml
+    builder would (same nesting, same end-tag recovery, same whitespace-only strings made one
+    space or newline, same strings left out), as plain lists: [name, attributes, children], a
+    child a string or a list. Beautiful Soup's objects cost most of an HTML body's time."""
+
+    def __init__(self) -> None:
+        self.root: list = [None, {}, []]
+        self.stack: list[list] = [self.root]
+        self.open: dict[str, int] = {}
+        self.text: list[str] = []
+        self.preserving = 0
+        self.containers = 0
+
+    def _end_data(self, keep: bool = True) -> None:
+        if self.text:
+            data = "".join(self.text)
+            self.text = []
+            if not self.preserving and all(c in _ASCII_SPACES for c in data):
+                data = "\n" if "\n" in data else " "
+            if keep and not self.containers:
+                self.stack[-1][2].append(data)
+
+    def start(self, tag: str, attrib, nsmap=None) -> None:
+        self._end_data()
+        attrs = dict(attrib)
+        if "class" in attrs:
+            attrs["class"] = _WORDS.findall(attrs["class"])
+        node = [tag, attrs, []]
+        self.stack[-1][2].append(node)
+        self.stack.append(node)
+        self.open[tag] = self.open.get(tag, 0) + 1
+        self.preserving += tag in _PRESERVE_WHITESPACE
+        self.containers += tag in _STRING_CONTAINERS
+
+    def end(self, tag: str) -> None:
+        self._end_data()
+        if not self.open.get(tag):
+            return
+        while len(self.stack) > 1:
+            name = self._pop()
+            if name == tag:
+                break
+
+    def _pop(self) -> str:
+        name = self.stack.pop()[0]
+        self.open[name] -= 1
+        self.preserving -= name in _PRESERVE_WHITESPACE
+        self.containers -= name in _STRING_CONTAINERS
+        return name
+
+    def data(self, data: str) -> None:
+        self.text.append(data)
+
+    def comment(self, text: str) -> None:
+        self._end_data()
+        self.text.append(text)
+        self._end_data(keep=False)
+
+    def pi(self, target: str, data: str) -> None:
+        self.comment(data)
+
+    def doctype(self, *args) -> None:
+        self.comment("")
+
+    def close(self) -> list:
+        self._end_data()
+        return self.root
+
+
+def _parse_tree(markup: str) -> list:
+    if markup[:1] == "\ufeff":
+        markup = markup[1:]
+    target = _TreeTarget()
+    parser = etree.HTMLParser(target=target, recover=True, huge_tree=False)
+    parser.feed(markup)
+    return parser.close()
+
+
+def _tree_text(root: list) -> tuple[str, tuple[str, ...]]:
+    """The walk of ``_soup_text`` over a ``_TreeTarget`` tree."""
+    out: list[str] = []
+    hosts: list[str] = []
+    stack: list = [root]
+    while stack:
+        node = stack.pop()
+        if type(node) is str:
+            out.append(node)
+            continue
+        name, attrs, children = node
+        if name in _DROP_TAGS or "hidden" in attrs or (attrs.get("style") and _HIDDEN_STYLE.search(attrs["style"])):
+            continue
+        if _quote_attrs(name, attrs):
+            out.append(f"\n{QUOTE_MARKER}\n")
+            continue
+        if name in _BLOCK_TAGS:
+            out.append("\n")
+            stack.append("\n")
+        elif name in _CELL_TAGS:
+            stack.append(" ")
+        elif name == "a":
+            href = attrs.get("href")
+            match = _URL_HOST.match(href.strip()) if isinstance(href, str) else None
+            if match:
+                hosts.append(match.group(1).lower())
+        stack.extend(reversed(children))
+    return clean_text("".join(out)), tuple(dict.fromkeys(hosts))
+
+
 def _is_hidden(tag) -> bool:
     """Elements a reader never sees: scripts and the like, ``hidden``, inline-hidden styles."""
     if tag.name in _DROP_TAGS:
@@ -95,8 +225,11 @@ def _is_hidden(tag) -> bool:
 
 def _is_reply_quote(tag) -> bool:
     """Whether an HTML element is where a mail client put the earlier message of a reply."""
-    attrs = tag.attrs
-    if tag.name == "blockquote" and (attrs.get("type") == "cite" or "gmail_quote" in attrs.get("class", ())):
+    return _quote_attrs(tag.name, tag.attrs)
+
+
+def _quote_attrs(name: str | None, attrs: dict) -> bool:
+    if name == "blockquote" and (attrs.get("type") == "cite" or "gmail_quote" in attrs.get("class", ())):
         return True
     classes = attrs.get("class", ())
     if "gmail_quote" in classes or "moz-cite-prefix" in classes or "yahoo_quoted" in classes:

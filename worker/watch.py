@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from worker.api import BATCH, Api
 from worker.exceptions import ApiRefused, ApiUnavailable, MailServerError, OnwardError
 from worker.imap import Mailbox
+from worker.oauth import fresh_credentials
 from worker.sync import WINDOW_DAYS, settings_from, sync_open_folder
 
 log = logging.getLogger("onward.watch")
@@ -96,8 +97,9 @@ class Watcher:
         where = f"account {account_id}, {folder}"
         while not self._stop.is_set():
             try:
-                creds = self.api.credentials(account_id)  # afresh: a changed password is picked up on reconnect
-                with Mailbox(settings_from(creds, opts.ca_file, opts.timeout), self.sent) as box:
+                # afresh: a changed password is picked up on reconnect, an OAuth2 token about to expire is refreshed
+                creds = fresh_credentials(self.api, self.api.credentials(account_id))
+                with Mailbox(settings_from(creds, opts.ca_file, opts.timeout, config=self.api.config), self.sent) as box:
                     idle = opts.idle and box.can_idle
                     self._sync(box, account_id, folder)
                     log.info("%s: connected, %s", where, "waiting for new mail (IDLE)" if idle

@@ -44,18 +44,45 @@
     return Onward.el("a", { ...attrs, href: url, target: "_blank", rel: "noopener noreferrer" }, text);
   };
 
-  /** Words for a rejection stage. */
-  Onward.STAGE_WORDS = Object.freeze({
-    application: "at the application stage", assessment: "after an assessment", interview: "after an interview",
-    unknown: "",
-  });
+  /** An application status in the browser's language ("applied" -> "Applied"). */
+  Onward.statusWord = (status) => {
+    const text = Onward.t(`status_${status}`);
+    return text === `status_${status}` ? String(status) : text;
+  };
 
-  /** A short date like "12 March" (and the year when it is not this one). */
-  Onward.shortDate = function (iso) {
-    const d = new Date(iso);
+  /**
+   * Fill an extension page's texts: `data-i18n` names the message for an element's text, `data-i18n-ATTR` the one for one of its
+   * attributes (placeholder, aria-label, title), and the page's language follows the browser's.
+   */
+  Onward.localize = function (doc) {
+    for (const node of doc.querySelectorAll("*")) {
+      for (const { name, value } of [...node.attributes]) {
+        if (name === "data-i18n") node.textContent = Onward.t(value);
+        else if (name.startsWith("data-i18n-")) node.setAttribute(name.slice("data-i18n-".length), Onward.t(value));
+      }
+    }
+    doc.documentElement.lang = Onward.t("langCode");
+  };
+
+  /**
+   * The locale dates are written in: the browser's own (en-GB writes "14 March", en-US "March 14") when the extension
+   * speaks its language, else the language of the catalogue in use, so a date never reads in another language than
+   * the sentence around it (Chromium can pick the German catalogue while reporting en-US).
+   */
+  Onward.dateLocale = function () {
+    const lang = Onward.t("langCode");
+    const api = root.browser || root.chrome;
+    const ui = api && api.i18n ? api.i18n.getUILanguage() : "";
+    if (lang === "langCode") return ui || undefined;
+    return ui.split("-")[0].toLowerCase() === lang ? ui : lang;
+  };
+
+  /** A date like "16 November" in the browser's language (with the year when it is not this one). */
+  Onward.localDate = function (iso) {
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00` : iso);
     if (Number.isNaN(d.getTime())) return "";
     const opts = { day: "numeric", month: "long" };
     if (d.getFullYear() !== new Date().getFullYear()) opts.year = "numeric";
-    return d.toLocaleDateString("en-GB", opts);
+    return new Intl.DateTimeFormat(Onward.dateLocale(), opts).format(d);
   };
 })(globalThis);

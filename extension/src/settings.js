@@ -21,6 +21,7 @@
     sites: Object.freeze(Object.fromEntries(Object.keys(Onward.SITES).map((id) => [id, true]))),
     threshold: 0.6,
     webmailHosts: Object.freeze([]),
+    cardOpen: false,
   });
 
   /** Stored values of the right type, the default for anything missing or of another type. */

@@ -15,6 +15,7 @@ def blueprints() -> list[Blueprint]:
         checks,
         classify,
         companies,
+        corrections,
         digests,
         followups,
         health,
@@ -25,7 +26,8 @@ def blueprints() -> list[Blueprint]:
         reflections,
         summary,
         tokens,
+        uploads,
     )
 
-    return [m.bp for m in (health, pairing, tokens, messages, applications, companies, classify, accounts, advice, reflections,
-                           followups, summary, me, digests, checks, openapi)]
+    return [m.bp for m in (health, pairing, tokens, messages, applications, corrections, companies, classify, accounts, advice, reflections,
+                           followups, summary, me, digests, checks, uploads, openapi)]

@@ -8,7 +8,7 @@ and, in each account-scoped call, acts for the account's owner (``worker_account
 from flask import Blueprint, current_app, g
 from sqlalchemy import select
 
-from server import vault
+from server import oauth, vault
 from server.access import owned, worker_account
 from server.accounts import check_plain, commit_unique, new_account
 from server.auth import require_any, require_user, require_worker
@@ -83,7 +83,21 @@ def credentials(account_id: int):
     """Everything a worker needs to read this account, the secret decrypted."""
     account = worker_account(account_id)
     states = db_session().scalars(select(FolderState).where(FolderState.account_id == account.id).order_by(FolderState.folder))
-    return credentials_dict(account, vault.decrypt(account.secret), list(states))
+    return credentials_dict(account, vault.decrypt(account.secret), list(states), oauth.refresh_info(account))
+
+
+@bp.put("/accounts/<int:account_id>/oauth-token")
+@require_worker
+def put_oauth_token(account_id: int):
+    """A worker refreshed the access token: keep the new one (and a rotated refresh token), encrypted."""
+    data = body("OAUTH_TOKEN_IN")
+    account = worker_account(account_id)
+    if account.auth != "xoauth2" or not account.oauth_provider:
+        raise ApiError(409, "This account does not sign in with OAuth2.")
+    oauth.store_tokens(account, account.oauth_provider, data["access_token"], parse_datetime(data["expires_at"]),
+                       data.get("refresh_token"))
+    db_session().commit()
+    return account_dict(account)
 
 
 @bp.put("/accounts/<int:account_id>/folders/<path:folder>/state")
@@ -118,6 +132,8 @@ def report(account_id: int):
         account.messages_seen = data["messages_seen"]
     if "last_error" in data:
         account.last_error = data["last_error"]
+    if "progress" in data:
+        account.progress = data["progress"]
     db_session().commit()
     return account_dict(account)
 

@@ -1,6 +1,6 @@
 """Advice for rejections: ``GET /api/v1/messages/<id>/advice`` for a stored one,
 ``POST /api/v1/advice`` for an email open in webmail (classified on the spot, nothing stored),
-and ``GET /api/v1/strategies``, the ten strategies the advice picks from."""
+and ``GET /api/v1/strategies``, the ten strategies the advice picks from (``?language=de``: in German)."""
 
 from flask import Blueprint, g
 
@@ -9,7 +9,7 @@ from server.access import owned
 from server.auth import require_user
 from server.db import db_session
 from server.errors import ApiError
-from server.inputs import body
+from server.inputs import body, query
 from server.models import Message
 from server.serializers import application_dict, message_dict, strategy_dict
 
@@ -19,7 +19,8 @@ bp = Blueprint("advice", __name__, url_prefix="/api/v1")
 @bp.get("/strategies")
 @require_user
 def list_strategies():
-    return {"items": [strategy_dict(s) for s in strategies.STRATEGIES]}
+    language = query("STRATEGY_QUERY").get("language")
+    return {"items": [strategy_dict(s, language) for s in strategies.STRATEGIES]}
 
 
 @bp.get("/messages/<int:message_id>/advice")

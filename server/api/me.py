@@ -1,5 +1,5 @@
-"""``GET``/``PATCH /api/v1/me``: the user's time zone (their weeks are counted in it) and
-when their weekly digest goes out, or that it does not."""
+"""``GET``/``PATCH /api/v1/me``: the user's time zone (their weeks are counted in it), when
+their weekly digest goes out, or that it does not, and the name their drafts are signed with."""
 
 from flask import Blueprint, g
 
@@ -26,6 +26,8 @@ def edit_me():
     user = session.get(User, g.user_id)
     if "timezone" in data:
         user.timezone = data["timezone"]
+    if "display_name" in data:
+        user.display_name = " ".join(data["display_name"].split()) if data["display_name"] is not None else None
     digest = data.get("digest", {})
     for key in ("enabled", "weekday", "hour"):
         if key in digest:

@@ -4,7 +4,7 @@ correct one (``PATCH``), and the sync state a worker resumes from."""
 from flask import Blueprint, current_app, g
 from sqlalchemy import func, select
 
-from server import store
+from server import corrections
 from server.access import owned
 from server.auth import require_service_or_user, require_user
 from server.db import db_session
@@ -56,17 +56,18 @@ def get_message(message_id: int):
 @bp.patch("/messages/<int:message_id>")
 @require_user
 def correct_message(message_id: int):
-    """Relabel a message and/or place it in an application (or in none). The user's label
-    wins over the classifier's from now on, and a placed message is never moved by the pipeline."""
+    """Relabel a message (``about_job`` false: not about a job) and/or place it in an application
+    (or in none). Nothing is deleted; the correction is logged and can be undone
+    (``POST /corrections/<id>/undo``), the card offers that until ``undo_until``."""
     data = body("MESSAGE_PATCH")
     message = owned(Message, message_id)
     if data.get("application_id") is not None:
         owned(Application, data["application_id"])
     session = db_session()
-    store.correct(session, g.user_id, message, current_app.config["GHOSTED_DAYS"], utcnow(),
-                  **{k: data[k] for k in ("label", "application_id") if k in data})
+    row = corrections.correct_message(session, g.user_id, message, current_app.config["GHOSTED_DAYS"], utcnow(),
+                                      **{k: data[k] for k in ("label", "about_job", "application_id") if k in data})
     session.commit()
-    return message_dict(message)
+    return {**message_dict(message), "correction": {"id": row.id, "undo_until": corrections.correction_dict(row)["undo_until"]}}
 
 
 @bp.get("/sync-state")

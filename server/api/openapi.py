@@ -19,12 +19,15 @@ OPERATIONS = [
     ("get", "/openapi.json", "openapi", "This document.", None, None, None, 200, None),
     ("post", "/pairing-codes", "createPairingCode", "A one-time code to pair the extension (valid 10 minutes).", "user", None, None, 201, "PAIRING_CODE_OUT"),
     ("post", "/pair", "pair", "Exchange a pairing code for a user token (once; rate-limited).", None, "PAIR", None, 201, "PAIR_RESULT"),
+    ("post", "/signin-links", "createSigninLink", "A one-time link (2 minutes) that signs the dashboard in for the caller.", "user", "SIGNIN_LINK", None, 201, "SIGNIN_LINK_OUT"),
     ("get", "/tokens", "listTokens", "The caller's tokens (never their secrets).", "user", None, None, 200, "TOKEN_LIST"),
     ("delete", "/tokens/{token_id}", "revokeToken", "Revoke one of the caller's tokens.", "user", None, None, 204, None),
     ("post", "/messages", "ingestMessages", "Store a batch of classified messages (idempotent).", "service", "MESSAGE_BATCH", None, 200, "INGEST_RESULT"),
     ("get", "/messages", "listMessages", "Messages, newest first.", "user", None, "MESSAGE_QUERY", 200, "MESSAGE_LIST"),
     ("get", "/messages/{message_id}", "getMessage", "One message.", "user", None, None, 200, "MESSAGE_OUT"),
     ("patch", "/messages/{message_id}", "correctMessage", "Relabel a message or place it in an application.", "user", "MESSAGE_PATCH", None, 200, "MESSAGE_OUT"),
+    ("get", "/corrections", "listCorrections", "The user's hand corrections, newest first.", "user", None, None, 200, "CORRECTION_LIST"),
+    ("post", "/corrections/{correction_id}/undo", "undoCorrection", "Undo a correction (at any time; 409 when undone already).", "user", None, None, 200, "UNDO_RESULT"),
     ("get", "/sync-state", "syncState", "Highest UID stored per account and folder.", "service", None, None, 200, "SYNC_STATE"),
     ("get", "/applications", "listApplications", "Applications, most recent contact first.", "user", None, "APPLICATION_QUERY", 200, "APPLICATION_LIST"),
     ("post", "/applications", "createApplication", "Add an application by hand.", "user", "APPLICATION_CREATE", None, 201, "APPLICATION_DETAIL"),
@@ -43,12 +46,18 @@ OPERATIONS = [
     ("put", "/accounts/{account_id}/folders/{folder}/state", "putFolderState", "For a worker: where it stands in a folder.", "worker", "FOLDER_STATE_IN", None, 200, "FOLDER_STATE_OUT"),
     ("post", "/accounts/{account_id}/report", "reportSync", "For a worker: how a sync went.", "worker", "SYNC_REPORT", None, 200, "ACCOUNT_OUT"),
     ("post", "/accounts/{account_id}/messages", "ingestAccountMessages", "For a worker: store a batch found in this account, for its owner (what a fleet token uses).", "worker", "MESSAGE_BATCH", None, 200, "INGEST_RESULT"),
+    ("put", "/accounts/{account_id}/oauth-token", "putOAuthToken", "For a worker: the access token it refreshed (and a rotated refresh token).", "worker", "OAUTH_TOKEN_IN", None, 200, "ACCOUNT_OUT"),
+    ("get", "/uploads", "listUploads", "The caller's uploads and their progress; status=waiting: those a worker may claim.", "service", None, "UPLOAD_QUERY", 200, "UPLOAD_LIST"),
+    ("post", "/uploads/{upload_id}/claim", "claimUpload", "For a worker: take an upload to read (409 when another has it).", "worker", None, None, 200, "UPLOAD_OUT"),
+    ("get", "/uploads/{upload_id}/file", "uploadFile", "For a worker: the uploaded file.", "worker", None, None, 200, "FILE"),
+    ("post", "/uploads/{upload_id}/progress", "reportUpload", "For a worker: how far it has read an upload; done or failed ends it.", "worker", "UPLOAD_PROGRESS", None, 200, "UPLOAD_OUT"),
+    ("post", "/uploads/{upload_id}/messages", "ingestUploadMessages", "For a worker: store a batch found in an upload, for the uploader.", "worker", "MESSAGE_BATCH", None, 200, "INGEST_RESULT"),
     ("post", "/classify", "classify", "Classify an email shown in webmail; store it only when tracked.", "user", "CLASSIFY", None, 200, "CLASSIFY_RESULT"),
     ("post", "/advice", "emailAdvice", "Classify an email shown in webmail and, for a rejection, the advice (nothing stored).", "user", "CLASSIFY", None, 200, "ADVICE_RESULT"),
     ("get", "/messages/{message_id}/advice", "messageAdvice", "Strategies and next steps for a stored rejection; for an unsure one, the question (409 for other labels).", "user", None, None, 200, "ADVICE"),
     ("get", "/checks", "listChecks", "Emails to check: rejections the classifier is not sure of, not counted until answered.", "user", None, "CHECK_QUERY", 200, "CHECK_LIST"),
     ("post", "/messages/{message_id}/check", "answerCheck", "Answer \"is this a rejection?\" for an email to check (remembered for its sender).", "user", "CHECK_ANSWER", None, 200, "CHECK_RESULT"),
-    ("get", "/strategies", "listStrategies", "The ten coping strategies.", "user", None, None, 200, "STRATEGY_LIST"),
+    ("get", "/strategies", "listStrategies", "The ten coping strategies.", "user", None, "STRATEGY_QUERY", 200, "STRATEGY_LIST"),
     ("get", "/applications/{app_id}/reflections", "listReflections", "Reflections kept with an application.", "user", None, None, 200, "REFLECTION_LIST"),
     ("post", "/applications/{app_id}/reflections", "createReflection", "Keep a reflection with an application.", "user", "REFLECTION_IN", None, 201, "REFLECTION_OUT"),
     ("delete", "/applications/{app_id}/reflections/{reflection_id}", "deleteReflection", "Delete a reflection.", "user", None, None, 204, None),
@@ -82,6 +91,8 @@ def _operation(method, path, op_id, summary, who, body, query, status, response)
     ok: dict = {"description": "OK"}
     if response == "ICS":
         ok["content"] = {"text/calendar": {"schema": {"type": "string"}}}
+    elif response == "FILE":
+        ok["content"] = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
     elif response:
         ok["content"] = {"application/json": {"schema": schemas.schema(response)}}
     elif status != 204:
@@ -95,6 +106,8 @@ def _operation(method, path, op_id, summary, who, body, query, status, response)
         errors |= {400}
     if "{" in path or op_id in ("pair", "weeklySummary"):
         errors |= {404}
+    if op_id in ("claimUpload", "uploadFile", "reportUpload", "putOAuthToken"):
+        errors |= {409}
     if op_id in ("mergeApplications", "splitApplication", "createApplication", "editApplication", "classify", "createAccount", "editAccount",
                  "emailAdvice", "messageAdvice", "createReflection", "editMe", "answerCheck"):
         errors |= {409, 422}

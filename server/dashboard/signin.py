@@ -1,25 +1,27 @@
-"""Signing in to the dashboard. The browser holds a signed session cookie with the id of a user
-token (never the token itself) and a CSRF token; every request checks that the token still
-exists, so revoking it (``onward token revoke``) signs the dashboard out too."""
+"""Signing in to the dashboard. The browser holds a signed session cookie with a random session
+secret (never the token itself) and a CSRF token; the server keeps the session (``DashboardSession``:
+the secret's sha256, the user token it acts with, its expiry). Every request checks that the session
+and its token still exist, so signing out, or revoking the token (``onward token revoke``), ends it
+for good, even for a copy of the old cookie. The cookie is ``Secure`` when the request came over HTTPS."""
 
 import hmac
 import os
 import secrets
-import time
 from functools import wraps
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, g, redirect, request, session, url_for
-from sqlalchemy import select
+from flask import abort, current_app, g, has_request_context, redirect, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
+from sqlalchemy import delete, select
 
-from server import pairing
+from server import pairing, ratelimit
 from server.auth import hash_secret
 from server.db import db_session
-from server.models import Token, User
+from server.models import DashboardSession, Token, User, utcnow
 
-TOKEN_ID = "token_id"
-"""Session key: the id of the user token the dashboard acts with."""
+SESSION_ID = "sid"
+"""Session key: the secret that names this sign-in's ``DashboardSession`` row."""
 
 CSRF = "csrf"
 """Session key: the token every form posts back in ``csrf_token``."""
@@ -64,12 +66,29 @@ def check_csrf() -> None:
         abort(400, "This form has expired or did not come from this page. Go back, reload it and try again.")
 
 
-def too_many_attempts() -> bool:
-    """Sign-in attempts share the pairing bucket of ``server/ratelimit.py`` (per IP address and
-    minute), so pairing codes cannot be guessed through this form either."""
-    window = int(time.time() // 60)
-    limit = current_app.config["PAIR_RATELIMIT_PER_MINUTE"]
-    return current_app.extensions["onward.ratelimit"].hit(f"pair:{request.remote_addr}", window) > limit
+class SessionCookies(SecureCookieSessionInterface):
+    """Flask's signed cookie, ``Secure`` when the request came over HTTPS (the scheme a trusted proxy
+    reports counts, see ``TRUSTED_PROXIES``) or always with ``SESSION_COOKIE_SECURE``."""
+
+    def get_cookie_secure(self, app) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"]) or (has_request_context() and request.is_secure)
+
+
+def _user_token(text: str) -> Token | None:
+    """The user token whose secret is ``text``, if there is one."""
+    token = db_session().scalar(select(Token).where(Token.secret_hash == hash_secret(text)))
+    return token if token is not None and token.kind == "user" else None
+
+
+def too_many_attempts(text: str) -> bool:
+    """Whether this sign-in attempt is past its limit. A working token counts on its own bucket (the API's
+    per-token limit), so nobody's failures lock its owner out; a pairing code or a token that does not work
+    counts against this client's pairing bucket (``server.ratelimit``), so codes cannot be guessed here either."""
+    text = text.strip()
+    token = _user_token(text) if text.startswith("onw_") else None
+    if token is not None:
+        return ratelimit.over(*ratelimit.token_bucket(token)) is not None
+    return ratelimit.over(ratelimit.pairing_key(), current_app.config["PAIR_RATELIMIT_PER_MINUTE"]) is not None
 
 
 def token_for(text: str) -> tuple[Token, bool] | None:
@@ -78,11 +97,11 @@ def token_for(text: str) -> tuple[Token, bool] | None:
     text = text.strip()
     db = db_session()
     if text.startswith("onw_"):
-        token = db.scalar(select(Token).where(Token.secret_hash == hash_secret(text)))
-        return (token, False) if token is not None and token.kind == "user" else None
+        token = _user_token(text)
+        return (token, False) if token is not None else None
     if not text or len(text) > 32:
         return None
-    issued = pairing.redeem(db, text, TOKEN_NAME)
+    issued = pairing.redeem(db, text, TOKEN_NAME, client="dashboard")
     if issued is None:
         db.rollback()
         return None
@@ -90,39 +109,51 @@ def token_for(text: str) -> tuple[Token, bool] | None:
     return issued[0], True
 
 
-OWN_TOKEN = "own_token"
-"""Session key: True when the token was made by this sign-in (from a pairing code)."""
-
-
 def sign_in(token: Token, made_here: bool) -> None:
-    """A fresh session for this token (a new CSRF token too, so one set before sign-in is not reused)."""
+    """A fresh session for this token, kept on the server (a new CSRF token too, so one set before
+    sign-in is not reused). ``made_here``: signing in made the token from a pairing code."""
+    secret = secrets.token_urlsafe(32)
+    db = db_session()
+    db.execute(delete(DashboardSession).where(DashboardSession.expires_at <= utcnow()))  # sessions nobody can use any more
+    db.add(DashboardSession(token_id=token.id, secret_hash=hash_secret(secret), own_token=made_here,
+                            expires_at=utcnow() + current_app.permanent_session_lifetime))
+    db.commit()
     session.clear()
     session.permanent = True
-    session[TOKEN_ID] = token.id
-    session[OWN_TOKEN] = made_here
+    session[SESSION_ID] = secret
     session[CSRF] = secrets.token_urlsafe(32)
 
 
+def _current() -> DashboardSession | None:
+    """This browser's server-side session, if it is still there and not expired."""
+    secret = session.get(SESSION_ID)
+    if not isinstance(secret, str):
+        return None
+    row = db_session().scalar(select(DashboardSession).where(DashboardSession.secret_hash == hash_secret(secret)))
+    return row if row is not None and row.expires_at > utcnow() else None
+
+
 def sign_out() -> None:
-    """End the session. A token that signing in made from a pairing code is deleted: its secret was
-    never shown to anyone, so no one else can be using it."""
-    token_id = session.get(TOKEN_ID)
-    if session.get(OWN_TOKEN) and isinstance(token_id, int):
-        db = db_session()
-        token = db.get(Token, token_id)
-        if token is not None and token.kind == "user" and token.name == TOKEN_NAME:
+    """End the session on the server, then in the browser. A token that signing in made from a pairing
+    code is deleted too: its secret was never shown to anyone, so no one else can be using it."""
+    row = _current()
+    db = db_session()
+    if row is not None:
+        token = db.get(Token, row.token_id)
+        if row.own_token and token is not None and token.kind == "user" and token.name == TOKEN_NAME:
             db.delete(token)
-            db.commit()
+        db.execute(delete(DashboardSession).where(DashboardSession.id == row.id))
+        db.commit()
     session.clear()
 
 
 def signed_in() -> bool:
     """Load the session's token and user into ``g`` (``g.token``, ``g.user``, ``g.user_id``);
-    False, and the session cleared, when there is none or the token was revoked."""
-    token_id = session.get(TOKEN_ID)
-    if not isinstance(token_id, int):
+    False, and the cookie cleared, when there is no session, it ended or expired, or its token was revoked."""
+    if SESSION_ID not in session:
         return False
-    token = db_session().get(Token, token_id)
+    row = _current()
+    token = db_session().get(Token, row.token_id) if row is not None else None
     if token is None or token.kind != "user":
         session.clear()
         return False

@@ -7,88 +7,24 @@ import logging
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
-from werkzeug.exceptions import HTTPException
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from sqlalchemy import select
 
-from server import advice, checks, figures, reflections, schemas, store, summary
+from server import advice, checks, corrections, figures, pairing, reflections, schemas, signin_links, store, summary
 from server.access import owned
-from server.dashboard import charts, signin
+from server.dashboard import charts, demo, signin
+from server.dashboard.blueprint import NAMES, bp
 from server.db import db_session
-from server.errors import ApiError
 from server.followups import follow_up_calendar
 from server.inputs import query
-from server.models import Application, Message, utcnow
+from server.models import Application, Correction, Message, utcnow
+from server.pipeline import STATUSES
 
 log = logging.getLogger("onward.server")
-
-bp = Blueprint("dashboard", __name__, template_folder="templates", static_folder="static",
-               static_url_path="/dashboard-static")
 
 COLUMNS = figures.COLUMNS
 """The pipeline page's columns, left to right: waiting, moving, then the ends (``server.figures``)."""
 
-NAMES = {
-    "status": {"applied": "Applied", "assessment": "Assessment", "interviewing": "Interviewing", "offer": "Offer",
-               "rejected": "Rejected", "ghosted": "Gone quiet", "withdrawn": "Withdrawn"},
-    "label": {"rejection": "Rejection", "application_confirmation": "Application received",
-              "interview_invitation": "Interview invitation", "offer": "Offer", "job_alert": "Job alert",
-              "recruiter_outreach": "Recruiter message", "other": "Other email",
-              "possible_rejection": "Please check: maybe a rejection"},
-    "stage": {"application": "at the application stage", "assessment": "after an assessment",
-              "interview": "after an interview", "unknown": "at a stage the email does not say"},
-    "source": {"message": "an email", "ghosted": "no answer for a long time", "user": "your correction"},
-}
-"""How statuses, labels, rejection stages and the cause of a status change read on the pages."""
-
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-                               "frame-ancestors 'none'; base-uri 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-}
-"""Every dashboard answer: no script runs, nothing loads from elsewhere, no other site frames the pages."""
-
-
-@bp.before_request
-def _csrf():
-    if request.method == "POST":
-        signin.check_csrf()
-
-
-@bp.after_request
-def _headers(response):
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    if request.endpoint != "dashboard.static":
-        response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-@bp.context_processor
-def _template_helpers():
-    return {"csrf_token": signin.csrf_token, "names": NAMES, "pending_checks": _pending_checks}
-
-
-def _pending_checks() -> int:
-    """How many emails wait for the signed-in user's check (the navigation shows it)."""
-    return checks.count(db_session(), g.user_id) if g.get("user_id") else 0
-
-
-def _error(exc):
-    status = exc.status if isinstance(exc, ApiError) else exc.code or 500
-    text = exc.message if isinstance(exc, ApiError) else exc.description
-    return render_template("dashboard/error.html", status=status, text=text), status
-
-
-def _unexpected(exc: Exception):
-    log.exception("unexpected error on a dashboard page")
-    db_session().rollback()
-    return render_template("dashboard/error.html", status=500, text="Something broke on our side. Try again in a moment."), 500
-
-
-bp.register_error_handler(ApiError, _error)
-bp.register_error_handler(HTTPException, _error)
-bp.register_error_handler(Exception, _unexpected)
 
 
 def _zone() -> ZoneInfo:
@@ -134,22 +70,78 @@ def login():
     if request.method == "GET":
         if signin.signed_in():
             return redirect(back)
-        return render_template("dashboard/login.html", back=back, problem=None)
-    if signin.too_many_attempts():
-        return render_template("dashboard/login.html", back=back,
+        code = request.args.get("code", "")
+        code = code if code.isalnum() and len(code) <= 64 else ""  # the sign-in link of `onward run` fills it in
+        return render_template("dashboard/login.html", back=back, problem=None, code=code)
+    secret = request.form.get("secret", "")
+    if signin.too_many_attempts(secret):
+        return render_template("dashboard/login.html", back=back, code="",
                                problem="Too many attempts from this address. Wait a minute and try again."), 429
-    found = signin.token_for(request.form.get("secret", ""))
+    found = signin.token_for(secret)
     if found is None:
-        return render_template("dashboard/login.html", back=back,
+        return render_template("dashboard/login.html", back=back, code="",
                                problem="That token or pairing code does not work. It may be mistyped, used already, "
                                        "expired or revoked."), 401
     signin.sign_in(*found)
     return redirect(back, code=303)
 
 
+@bp.get("/login/link/<code>")
+def login_link(code: str):
+    """Sign in with a one-time link the extension asked for (``POST /api/v1/signin-links``) and land on
+    the page it names: pairing the extension is the only sign-in a user of the card needs."""
+    if signin.too_many_attempts(code):
+        return render_template("dashboard/login.html", back=url_for("dashboard.pipeline"),
+                               problem="Too many attempts from this address. Wait a minute and try again."), 429
+    db = db_session()
+    found = signin_links.redeem(db, code)
+    if found is None:
+        db.rollback()
+        return render_template("dashboard/login.html", back=url_for("dashboard.pipeline"),
+                               problem="This sign-in link was used already or has expired (it works once, for two "
+                                       "minutes). Open the application again from the extension, or sign in below."), 410
+    db.commit()
+    token, target = found
+    signin.sign_in(token, True)
+    return redirect(signin.local_path(target) or url_for("dashboard.pipeline"), code=303)
+
+
+@bp.get("/browsers")
+@signin.login_required
+def browsers():
+    """The paired browsers, and a form that issues a pairing code for another one."""
+    return render_template("dashboard/browsers.html", browsers=pairing.browsers(db_session(), g.user_id), code=None)
+
+
+@bp.post("/browsers/code")
+@signin.login_required
+def pairing_code():
+    """A new pairing code, shown on this answer only (never put in a cookie or a redirect's URL);
+    reloading makes another one, which is harmless: each expires unused."""
+    db = db_session()
+    minutes = current_app.config["PAIRING_CODE_MINUTES"]
+    code, row = pairing.new_code(db, g.user, minutes)
+    db.commit()
+    return render_template("dashboard/browsers.html", browsers=pairing.browsers(db, g.user_id), code=code,
+                           minutes=minutes, expires_at=row.expires_at)
+
+
+@bp.post("/browsers/<int:token_id>/revoke")
+@signin.login_required
+def revoke_browser(token_id: int):
+    """Unpair one browser: its token stops working at once (its sign-in links with it)."""
+    db = db_session()
+    if not 0 < token_id <= schemas.MAX_ID or not pairing.unpair(db, g.user_id, token_id):
+        abort(404, "This browser is not paired with your account.")
+    db.commit()
+    flash("That browser is no longer paired. Pair it again with a new code when you want it back.")
+    return redirect(url_for("dashboard.browsers"), code=303)
+
+
 @bp.post("/logout")
 def logout():
-    """Sign out; a token this sign-in made from a pairing code is revoked too (nobody else knows its secret)."""
+    """Sign out: the session ends on the server, so a copy of the cookie no longer opens a page; a token
+    this sign-in made from a pairing code is revoked too (nobody else knows its secret)."""
     signin.sign_out()
     flash("You are signed out.")
     return redirect(url_for("dashboard.login"), code=303)
@@ -162,6 +154,29 @@ def pipeline():
     store.refresh_ghosted(db, g.user_id, _days())
     columns = figures.pipeline(db, g.user_id)
     return render_template("dashboard/pipeline.html", columns=columns, total=sum(len(apps) for _, apps in columns))
+
+
+@bp.post("/demo")
+@signin.login_required
+def load_demo():
+    """Fill the pipeline with the sample mailbox, marked as a demo (a second press adds nothing)."""
+    db = db_session()
+    counts = demo.load(db, g.user_id, _days(), utcnow())
+    db.commit()
+    flash(f"The demo is in: {counts['new']} emails from a sample mailbox. Remove it with one click when you are done."
+          if counts["new"] else "The demo is already in your pipeline.")
+    return redirect(url_for("dashboard.pipeline"), code=303)
+
+
+@bp.post("/demo/remove")
+@signin.login_required
+def remove_demo():
+    """Take the demo out again; the user's own mail and applications stay as they are."""
+    db = db_session()
+    gone = demo.remove(db, g.user_id, _days(), utcnow())
+    db.commit()
+    flash(f"The demo is removed ({gone} emails). Your own mail is untouched." if gone else "There was no demo to remove.")
+    return redirect(url_for("dashboard.pipeline"), code=303)
 
 
 def _timeline(app: Application) -> list[dict]:
@@ -178,6 +193,13 @@ def _timeline(app: Application) -> list[dict]:
     return sorted([*events.values(), *loose], key=lambda e: (e["at"], e["message"] is None))
 
 
+def _others(app: Application) -> list[Application]:
+    """The user's other applications a merge can take in: the same employer's first, then the rest by name."""
+    rows = db_session().scalars(select(Application).where(Application.user_id == g.user_id, Application.id != app.id)
+                                .order_by(Application.company, Application.role, Application.id)).all()
+    return sorted(rows, key=lambda a: a.company_key != app.company_key)
+
+
 @bp.get("/applications/<int:app_id>")
 @signin.login_required
 def application(app_id: int):
@@ -186,7 +208,102 @@ def application(app_id: int):
     app = owned(Application, app_id)
     db.refresh(app)
     return render_template("dashboard/application.html", app=app, timeline=_timeline(app), reflections=reflections.reflections_of(db, app),
-                           limit=schemas.REFLECTION_MAX)
+                           limit=schemas.REFLECTION_MAX, others=_others(app), statuses=STATUSES,
+                           last=corrections.latest_for(db, g.user_id, app.id), today=utcnow().astimezone(_zone()).date())
+
+
+UNDO_NOTE = " You can undo it below or on the Corrections page."
+
+
+def _saved(app_id: int, note: str, undoable: bool = True):
+    """Commit a correction and go back to the application's page, saying what was done."""
+    db_session().commit()
+    flash(note + (UNDO_NOTE if undoable else ""))
+    return redirect(url_for("dashboard.application", app_id=app_id), code=303)
+
+
+@bp.post("/applications/<int:app_id>/edit")
+@signin.login_required
+def edit_application(app_id: int):
+    """Company and role as the user writes them (validated as the API validates them)."""
+    app = owned(Application, app_id)
+    data = {"company": request.form.get("company", "").strip(), "role": request.form.get("role", "").strip() or None}
+    if schemas.problems("APPLICATION_PATCH", data):
+        abort(400, "Write the employer's name (at most 200 characters, with a letter or digit) and a role of at most 200 characters.")
+    done = corrections.edit(db_session(), g.user_id, app, data, _days(), utcnow())
+    return _saved(app.id, "Saved." if done else "Nothing changed.", undoable=done is not None)
+
+
+@bp.post("/applications/<int:app_id>/status")
+@signin.login_required
+def set_status(app_id: int):
+    """A status from a day on (today by default): how the user corrects a status and its date."""
+    app = owned(Application, app_id)
+    status = request.form.get("status")
+    if status not in STATUSES:
+        abort(400, "Choose one of the statuses.")
+    try:
+        day = datetime.strptime(request.form.get("since") or "", "%Y-%m-%d").date() if request.form.get("since") else None
+    except ValueError:
+        abort(400, "Write the date as year-month-day, like 2026-11-16.")
+    now = utcnow()
+    at = now if day is None or day == now.astimezone(_zone()).date() else datetime.combine(day, time(12), _zone()).astimezone(UTC)
+    if at > now:
+        abort(400, "That date is in the future: choose today or a day before.")
+    corrections.edit(db_session(), g.user_id, app, {"status": status, "status_at": at}, _days(), now)
+    return _saved(app.id, f"The status is now {NAMES['status'][status]} from {_day(at)}.")
+
+
+@bp.post("/applications/<int:app_id>/merge")
+@signin.login_required
+def merge(app_id: int):
+    """Take another application (the same job seen twice) into this one."""
+    app = owned(Application, app_id)
+    other_id = request.form.get("other_id", "")
+    if not other_id.isdigit():
+        abort(400, "Choose the application to merge into this one.")
+    other = owned(Application, int(other_id))
+    name = f"{other.company} ({other.role})" if other.role else other.company
+    corrections.merge(db_session(), g.user_id, app, other, _days(), utcnow())
+    return _saved(app.id, f"{name} is merged into this application.")
+
+
+@bp.post("/applications/<int:app_id>/split")
+@signin.login_required
+def split(app_id: int):
+    """Move the ticked emails into a new application of the same employer."""
+    app = owned(Application, app_id)
+    picked = request.form.getlist("message_id")
+    if not picked or not all(p.isdigit() for p in picked):
+        abort(400, "Tick the emails that belong to the other application.")
+    role = request.form.get("role", "").strip() or None
+    if role and len(role) > 200:
+        abort(400, "A role has at most 200 characters.")
+    _, new = corrections.split(db_session(), g.user_id, app, {int(p) for p in picked}, role, role is None, _days(), utcnow())
+    return _saved(new.id, "These emails are now a separate application.")
+
+
+@bp.get("/corrections")
+@signin.login_required
+def corrections_log():
+    """Every correction the user made, newest first, each with its undo."""
+    db = db_session()
+    rows = corrections.listing(db, g.user_id)
+    ids = {r.application_id for r in rows if r.application_id}
+    apps = {a.id: a for a in db.scalars(select(Application).where(Application.user_id == g.user_id, Application.id.in_(ids)))}
+    return render_template("dashboard/corrections.html", rows=rows, apps=apps)
+
+
+@bp.post("/corrections/<int:correction_id>/undo")
+@signin.login_required
+def undo(correction_id: int):
+    row = owned(Correction, correction_id)
+    db = db_session()
+    corrections.undo(db, g.user_id, row, _days(), utcnow())
+    db.commit()
+    flash("Undone: things are as they were before that correction.")
+    back = signin.local_path(request.form.get("next")) or url_for("dashboard.corrections_log")
+    return redirect(back, code=303)
 
 
 @bp.post("/applications/<int:app_id>/reflections")
@@ -214,18 +331,30 @@ def follow_up(app_id: int):
 def message(message_id: int):
     m = owned(Message, message_id)
     tips = advice.for_message(db_session(), g.user_id, m) if m.effective_label in advice.ADVISED else None
-    return render_template("dashboard/message.html", m=m, advice=tips)
+    return render_template("dashboard/message.html", m=m, advice=tips, last=corrections.latest_for(db_session(), g.user_id, message_id=m.id))
+
+
+NOT_A_REJECTION = {"application_confirmation": ("application_confirmation", True), "interview_invitation": ("interview_invitation", True),
+                   "other": ("other", True), "not_job": ("other", False)}
+"""The answers to "what was it, then?" (a confirmation, an invitation, other job mail, not about a
+job): the label and whether the email stays with its application."""
 
 
 @bp.post("/messages/<int:message_id>/not-a-rejection")
 @signin.login_required
 def not_a_rejection(message_id: int):
+    """The user says an email is not a rejection and what it was; the application keeps everything else."""
     m = owned(Message, message_id)
+    what = request.form.get("what") or "other"
+    if what not in NOT_A_REJECTION:
+        abort(400, "Choose what the email was.")
+    label, about_job = NOT_A_REJECTION[what]
     app_id = m.application_id
     db = db_session()
-    store.correct(db, g.user_id, m, _days(), utcnow(), label="other")
+    corrections.correct_message(db, g.user_id, m, _days(), utcnow(), label=label, about_job=about_job)
     db.commit()
-    flash("Thanks: this email is no longer counted as a rejection, and its application was updated.")
+    flash("Thanks: this email is no longer counted as a rejection, and its application was updated. "
+          "You can undo it on the Corrections page.")
     if app_id is not None and db_session().get(Application, app_id) is not None:
         return redirect(url_for("dashboard.application", app_id=app_id), code=303)
     return redirect(url_for("dashboard.message", message_id=m.id), code=303)

@@ -13,6 +13,12 @@ MAX_UID = 2**32 - 1
 """IMAP UIDs and UIDVALIDITY are unsigned 32-bit numbers."""
 
 
+NOT_BLANK = "[^\\t\\n\\v\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+"""A pattern for "holds something other than blanks": ``\\S`` spelled out as the union of what Python and
+ECMAScript call a space (Python's has U+001C..U+001F and U+0085, ECMAScript's U+FEFF), so a client
+generating from the OpenAPI document and the server validating agree."""
+
+
 def string(max_length: int, min_length: int = 0, nullable: bool = False, **extra) -> dict:
     schema = {"type": ["string", "null"] if nullable else "string", "maxLength": max_length, **extra}
     if min_length:
@@ -27,7 +33,8 @@ def nullable(schema: dict) -> dict:
     return {**schema, "type": [schema["type"], "null"], **({"enum": [*schema["enum"], None]} if "enum" in schema else {})}
 
 
-DATE_TIME = {"type": "string", "format": "date-time", "maxLength": 40}
+DATE_TIME = {"type": "string", "format": "date-time", "maxLength": 40, "pattern": "^(?:19[7-9][0-9]|20[0-9][0-9])-",
+             "description": "RFC 3339, in the years 1970 to 2099."}
 ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 LABEL = {"type": "string", "enum": list(LABELS)}
 COUNTED_LABEL = {"type": "string", "enum": [*LABELS, POSSIBLE_REJECTION],

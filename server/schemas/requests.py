@@ -3,7 +3,20 @@ them by name (``server.schemas.check("ACCOUNT_CREATE", data)``); the OpenAPI doc
 
 from zoneinfo import available_timezones
 
-from server.schemas.common import DATE_TIME, ID, LABEL, LINK, MAX_ID, MAX_UID, STAGE, STATUS, TLS_MODES, string
+from server.schemas.common import (
+    DATE_TIME,
+    ID,
+    LABEL,
+    LINK,
+    MAX_ID,
+    MAX_UID,
+    NOT_BLANK,
+    STAGE,
+    STATUS,
+    TLS_MODES,
+    string,
+)
+from server.translations import LANGUAGES
 from worker.contract import LIMITS
 
 MESSAGE_IN = {
@@ -65,7 +78,11 @@ MESSAGE_PATCH = {
     "type": "object",
     "additionalProperties": False,
     "minProperties": 1,
-    "properties": {"label": LABEL, "application_id": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_ID}},
+    "properties": {"label": LABEL, "application_id": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_ID},
+                   "about_job": {"type": "boolean", "description": "With a label: false for mail that is not about a job at all "
+                                                                   "(it leaves its application); true by default (it stays in the "
+                                                                   "application's timeline and moves nothing)."}},
+    "dependentRequired": {"about_job": ["label"]},
 }
 
 COMPANY_NAME = string(200, 1, pattern="[0-9A-Za-z\\u00aa-\\uffff]",
@@ -95,8 +112,11 @@ APPLICATION_PATCH = {
         "company": COMPANY_NAME,
         "role": string(200, nullable=True),
         "status": STATUS,
+        "status_at": {**DATE_TIME, "description": "With a status: when it happened (default now; a time in the future counts "
+                                                  "as now); how a date is corrected."},
         "notes": string(10000),
     },
+    "dependentRequired": {"status_at": ["status"]},
 }
 
 MERGE = {
@@ -125,7 +145,15 @@ PAIR = {
     "type": "object",
     "required": ["code"],
     "additionalProperties": False,
-    "properties": {"code": string(32, 1), "name": string(100, 1)},
+    "properties": {"code": string(32, 1, writeOnly=True), "name": string(100, 1)},
+}
+
+SIGNIN_LINK = {
+    "title": "SigninLinkRequest",
+    "description": "Where the dashboard lands after the one-time sign-in: a path on this server (default `/`).",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"next": string(500, 1, pattern="^/([!-.0-\\[\\]-~][!-\\[\\]-~]*)?$")},
 }
 
 CLASSIFY = {
@@ -167,7 +195,7 @@ ACCOUNT_CREATE = {
         "insecure": {"type": "boolean", "description": "Allow tls plain for a host that is not loopback."},
         "username": string(320, 1),
         "auth": {"type": "string", "enum": ["password", "xoauth2"], "default": "password"},
-        "secret": string(8192, 1),
+        "secret": string(8192, 1, writeOnly=True, description="Never returned, nor repeated in an error."),
         "folders": FOLDERS,
     },
     "if": {"required": ["tls"], "properties": {"tls": {"const": "plain"}}},
@@ -210,6 +238,46 @@ SYNC_REPORT = {
         "last_sync_at": DATE_TIME,
         "messages_seen": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
         "last_error": string(500, nullable=True),
+        "progress": {"type": ["object", "null"], "additionalProperties": False,
+                     "description": "The running first sync's counts (null once it is over): the dashboard's progress bar.",
+                     "properties": {k: {"type": "integer", "minimum": 0, "maximum": MAX_ID}
+                                    for k in ("total", "read", "job_related", "skipped")}},
+    },
+}
+
+OAUTH_TOKEN_IN = {
+    "title": "OAuthTokenIn",
+    "description": "A worker refreshed the account's OAuth2 access token: the new one, when it expires, and the new "
+                   "refresh token when the provider rotated it. Stored encrypted.",
+    "type": "object",
+    "required": ["access_token", "expires_at"],
+    "additionalProperties": False,
+    "properties": {
+        "access_token": string(8192, 1),
+        "expires_at": DATE_TIME,
+        "refresh_token": string(8192, 1),
+    },
+}
+
+UPLOAD_QUERY = {
+    "title": "UploadQuery",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"status": {"type": "string", "enum": ["waiting", "latest"], "default": "latest",
+                              "description": "waiting: the uploads a worker may claim; latest: the caller's newest 20."}},
+}
+
+UPLOAD_PROGRESS = {
+    "title": "UploadProgress",
+    "description": "How far a worker has read an upload; status done or failed ends it (and deletes the file).",
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {
+        **{k: {"type": "integer", "minimum": 0, "maximum": 2**53} for k in ("bytes_done", "bytes_total")},
+        **{k: {"type": "integer", "minimum": 0, "maximum": MAX_ID} for k in ("read", "job_related", "skipped", "new")},
+        "status": {"type": "string", "enum": ["running", "done", "failed"]},
+        "error": string(500, nullable=True),
     },
 }
 
@@ -255,8 +323,8 @@ REFLECTION_IN = {
     "additionalProperties": False,
     "properties": {"went_well": string(REFLECTION_MAX), "to_change": string(REFLECTION_MAX)},
     "x-anyOf-message": "write what went well, what to change, or both",
-    "anyOf": [{"required": ["went_well"], "properties": {"went_well": {"pattern": "\\S"}}},
-              {"required": ["to_change"], "properties": {"to_change": {"pattern": "\\S"}}}],
+    "anyOf": [{"required": ["went_well"], "properties": {"went_well": {"pattern": NOT_BLANK}}},
+              {"required": ["to_change"], "properties": {"to_change": {"pattern": NOT_BLANK}}}],
 }
 
 FOLLOW_UP_QUERY = {
@@ -265,6 +333,14 @@ FOLLOW_UP_QUERY = {
     "additionalProperties": False,
     "properties": {"days": {"type": "integer", "minimum": 1, "maximum": 365,
                             "description": "Days without an answer before a follow-up is due (default 7)."}},
+}
+
+STRATEGY_QUERY = {
+    "title": "StrategyQuery",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"language": {"type": "string", "enum": list(LANGUAGES),
+                                "description": "The language of the texts (default en)."}},
 }
 
 SUMMARY_QUERY = {
@@ -285,6 +361,8 @@ ME_PATCH = {
     "minProperties": 1,
     "properties": {
         "timezone": {"type": "string", "enum": TIME_ZONES, "description": "An IANA time zone name, Europe/Berlin."},
+        "display_name": {"anyOf": [{"type": "null"}, string(100, 1, pattern=NOT_BLANK)],
+                         "description": "The name feedback drafts are signed with; null forgets it."},
         "digest": {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {
             "enabled": {"type": "boolean"},
             "weekday": {"type": "integer", "minimum": 1, "maximum": 7, "description": "1 = Monday … 7 = Sunday."},

@@ -3,6 +3,7 @@ test validates every answer against them through the OpenAPI document."""
 
 from server.figures import WEEK_FIGURES
 from server.schemas.common import COUNTED_LABEL, LABEL, STAGE, STATUS, TLS_MODES, nullable
+from server.translations import LANGUAGES
 
 _NULL_STR = {"type": ["string", "null"]}
 _NULL_DT = {"type": ["string", "null"], "format": "date-time"}
@@ -46,6 +47,9 @@ MESSAGE_OUT = {
         "link": _NULL_STR,
         "application_id": {"type": ["integer", "null"]},
         "pinned": {"type": "boolean"},
+        "correction": {"type": "object", "required": ["id", "undo_until"],
+                       "description": "After a PATCH: the logged correction and until when the card offers Undo.",
+                       "properties": {"id": {"type": "integer"}, "undo_until": {"type": "string", "format": "date-time"}}},
         "check": {"anyOf": [{"type": "null"}, {
             "type": "object", "required": ["pending", "answered_by", "answered_at", "reason"],
             "description": 'The "Please check" state of an email the classifier was not sure of: waiting for the user, or '
@@ -54,6 +58,26 @@ MESSAGE_OUT = {
                            "answered_at": {"type": ["string", "null"], "format": "date-time"}, "reason": _NULL_STR}}]},
     },
 }
+
+CORRECTION_OUT = {
+    "title": "Correction",
+    "type": "object",
+    "required": ["id", "kind", "message_id", "application_id", "before", "after", "created_at", "undone_at"],
+    "properties": {
+        "id": {"type": "integer"},
+        "kind": {"enum": ["label", "place", "company", "role", "status", "dates", "details", "merge", "split", "delete"]},
+        "message_id": {"type": ["integer", "null"]},
+        "application_id": {"type": ["integer", "null"]},
+        "before": {"type": "object"},
+        "after": {"type": "object"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "undone_at": _NULL_DT,
+        "undo_until": {"type": "string", "format": "date-time", "description": "Until when the card offers Undo (the dashboard: always)."},
+    },
+}
+
+CORRECTION_LIST = {"title": "CorrectionList", "type": "object", "required": ["items"],
+                   "properties": {"items": {"type": "array", "items": CORRECTION_OUT}}}
 
 PAGE = {"total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
         "next_offset": {"type": ["integer", "null"]}}
@@ -92,6 +116,14 @@ APPLICATION_OUT = {
         "first_contact_at": {"type": "string", "format": "date-time"},
         "last_contact_at": {"type": "string", "format": "date-time"},
     },
+}
+
+UNDO_RESULT = {
+    "title": "UndoResult",
+    "type": "object",
+    "required": ["message", "application", "correction"],
+    "properties": {"message": {"anyOf": [{"type": "null"}, MESSAGE_OUT]}, "application": {"anyOf": [{"type": "null"}, APPLICATION_OUT]},
+                   "correction": CORRECTION_OUT},
 }
 
 APPLICATION_DETAIL = {
@@ -149,6 +181,13 @@ PAIRING_CODE_OUT = {
     "type": "object",
     "required": ["code", "expires_at"],
     "properties": {"code": {"type": "string", "pattern": "^[A-Z2-9]{8}$"}, "expires_at": {"type": "string", "format": "date-time"}},
+}
+
+SIGNIN_LINK_OUT = {
+    "title": "SigninLink",
+    "type": "object",
+    "required": ["url", "expires_at"],
+    "properties": {"url": {"type": "string", "format": "uri"}, "expires_at": {"type": "string", "format": "date-time"}},
 }
 
 PAIR_RESULT = {
@@ -243,6 +282,8 @@ ACCOUNT_OUT = {
         "last_sync_at": _NULL_DT,
         "messages_seen": {"type": "integer"},
         "last_error": _NULL_STR,
+        "progress": {"type": ["object", "null"], "description": "The running first sync's counts (total, read, job_related, skipped)."},
+        "token_expires_at": _NULL_DT,
     },
 }
 
@@ -257,8 +298,35 @@ CREDENTIALS = {
         **{k: ACCOUNT_OUT["properties"][k] for k in ("id", "name", "host", "port", "tls", "insecure", "username", "auth", "folders", "messages_seen")},
         "secret": {"type": "string"},
         "states": {"type": "array", "items": FOLDER_STATE_OUT},
+        "oauth": {"type": ["object", "null"], "description": "For an OAuth2 account: provider, token_url, client_id, "
+                                                             "refresh_token and expires_at, to refresh the access token."},
     },
 }
+
+UPLOAD_OUT = {
+    "title": "Upload",
+    "description": "A file uploaded on the dashboard and how far a worker has read it.",
+    "type": "object",
+    "required": ["id", "filename", "kind", "size", "status", "bytes_done", "read", "job_related", "skipped", "new", "error"],
+    "properties": {
+        "id": {"type": "integer"},
+        "filename": {"type": "string"},
+        "kind": {"type": "string", "enum": ["mbox", "eml", "zip", "tar"]},
+        "size": {"type": "integer"},
+        "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+        "bytes_done": {"type": "integer"},
+        "bytes_total": {"type": ["integer", "null"]},
+        "read": {"type": "integer"},
+        "job_related": {"type": "integer"},
+        "skipped": {"type": "integer"},
+        "new": {"type": "integer"},
+        "error": _NULL_STR,
+        "created_at": {"type": "string", "format": "date-time"},
+        "finished_at": _NULL_DT,
+    },
+}
+
+UPLOAD_LIST = {"title": "UploadList", "type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": UPLOAD_OUT}}}
 
 HEALTH = {"title": "Health", "type": "object", "required": ["ok"], "properties": {"ok": {"type": "boolean"}}}
 
@@ -287,6 +355,10 @@ NEXT_STEP = {
                                             "not_a_rejection", "open_application", "check_yes", "check_no"]},
         "title": {"type": "string"},
         "to": {"type": "string"}, "subject": {"type": "string"}, "body": {"type": "string"}, "mailto": {"type": "string"},
+        "to_person": _NULL_STR,
+        "to_source": {"type": "string", "enum": ["sender", "contact", "none"],
+                      "description": "Who `to` is: the sender, an address the email names for questions, or nobody (empty)."},
+        "note": _NULL_STR,
         "links": {"type": "array", "items": {"type": "object", "required": ["name", "url"]}},
         "application_id": {"type": ["integer", "null"]}, "message_id": {"type": ["integer", "null"]},
         "days": {"type": "integer"}, "ics_url": {"type": "string"}, "text": {"type": "string"}, "url": {"type": "string"},
@@ -308,12 +380,13 @@ ADVICE = {
         "company": _NULL_STR,
         "role": _NULL_STR,
         "stage": STAGE,
-        "language": {"type": "string", "enum": ["en", "de", "fr", "es", "nl"]},
+        "language": {"type": "string", "enum": list(LANGUAGES)},
         "summary": {"type": "string"},
         "question": {"type": "string"},
         "strategies": {"type": "array", "maxItems": 3, "items": STRATEGY_OUT},
         "next_steps": {"type": "array", "minItems": 1, "items": NEXT_STEP},
         "check": {"type": "boolean"},
+        "needs_name": {"type": "boolean", "description": "True while the user has no `display_name` to sign the draft with."},
         "reason": _NULL_STR,
     },
     "if": {"properties": {"check": {"const": True}}},
@@ -387,8 +460,8 @@ WEEKLY_SUMMARY = {
 ME = {
     "title": "Me",
     "type": "object",
-    "required": ["email", "timezone", "digest"],
-    "properties": {"email": {"type": "string"}, "timezone": {"type": "string"},
+    "required": ["email", "timezone", "display_name", "digest"],
+    "properties": {"email": {"type": "string"}, "timezone": {"type": "string"}, "display_name": _NULL_STR,
                    "digest": {"type": "object", "required": ["enabled", "weekday", "hour"]}},
 }
 

@@ -2,9 +2,12 @@
 the right numbers, the keyboard reaches the links, and a screenshot of each page is saved under
 artifacts/screenshots/ (dashboard-*.png)."""
 
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
 import pytest
 from browser import save_screenshot
-from live_server import call, new_user
+from live_server import call, new_user, start_live_server
 
 WEEK = "2026-W47"
 """Monday 16 to Sunday 22 November 2026 (the user's zone is UTC)."""
@@ -173,3 +176,143 @@ def test_the_weekly_summary_fits_a_phone_screen(live_server, seeded, watched):
     assert watched.evaluate("document.documentElement.scrollWidth") <= 390
     assert watched.locator("table.vh").count() == 2  # the tables are still there for screen readers
     save_screenshot(watched, "dashboard-summary-390")
+
+
+SHOTS = Path("/tmp/shots-dashboard")
+"""Where the width test leaves its screenshots, to be looked at."""
+
+WIDTHS = (360, 768, 1280)
+
+
+def test_every_page_fits_from_a_phone_to_a_wide_screen(live_server, seeded, watched):
+    """At 360, 768 and 1280 px no dashboard page scrolls sideways (scrollWidth <= innerWidth), signed out or in."""
+    page = watched
+    token, rejection = seeded
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + "/login")
+    paths = {"login": "/login"}
+    sign_in(page, live_server, token)
+    paths.update({"pipeline": "/", "application": f"/applications/{rejection['application_id']}",
+                  "rejection": f"/messages/{rejection['id']}", "summary": f"/summary?week={WEEK}", "checks": "/checks",
+                  "corrections": "/corrections"})
+    call(live_server, token, "PATCH", f"/applications/{rejection['application_id']}", {"role": "Test Engineer (automation)"})
+    call(live_server, token, "POST", "/messages", {"messages": [job_mail(
+        "rejection", "Supercalifragilistic Interplanetary Logistics Incorporated", "Principal Data Platform Engineer",
+        "2026-11-20T09:00:00+00:00", confidence=0.5, subject="An update on your application to the logistics team")]})
+    confirmation = next(m for m in call(live_server, token, "GET", "/messages?label=application_confirmation")["items"])
+    paths["email"] = f"/messages/{confirmation['id']}"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    too_wide = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path in paths.items():
+            if name == "login":
+                continue
+            page.goto(live_server.url + path)
+            scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            if scroll > inner:
+                too_wide.append((name, width, scroll))
+            page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    assert too_wide == [], too_wide
+
+
+def test_the_sign_in_page_fits_from_a_phone_to_a_wide_screen(live_server, watched):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in WIDTHS:
+        watched.set_viewport_size({"width": width, "height": 900})
+        watched.goto(live_server.url + "/login")
+        assert watched.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), width
+        watched.screenshot(path=str(SHOTS / f"login-{width}.png"), full_page=True)
+
+
+def test_the_digest_reads_well_on_a_phone_and_a_wide_mail_window(tmp_path, smtp_sink, page):
+    """The digest received by the real SMTP sink, shown in Chromium at 375 and 700 px: no sideways scrolling, the
+    content column at most 600 px; then its unsubscribe link asks before it acts. Screenshots in /tmp/shots-dashboard/."""
+    server = start_live_server(tmp_path, SMTP_HOST=smtp_sink.host, SMTP_PORT=smtp_sink.port, SMTP_SECURITY="none",
+                               PUBLIC_URL="http://onward.test")
+    try:
+        _, (token, service) = new_user(server, tokens=(("user", "personal"), ("service", "worker")))
+        now = datetime.now(UTC)
+        monday = (now - timedelta(days=now.isoweekday() - 1 + 7)).replace(hour=10, minute=0, second=0, microsecond=0)
+        tue, wed, thu = (monday + timedelta(days=i) for i in (1, 2, 3))
+        call(server, service, "POST", "/messages", {"messages": [
+            job_mail("application_confirmation", "Acme", "Data Analyst", tue.isoformat()),
+            job_mail("application_confirmation", "Globex", "Engineer", tue.isoformat()),
+            job_mail("application_confirmation", "Hooli", "Senior Data Platform Engineer", tue.isoformat()),
+            job_mail("rejection", "Acme", "Data Analyst", wed.isoformat(), stage="interview", offers_feedback=True),
+            job_mail("interview_invitation", "Globex", "Engineer", thu.isoformat()),
+            job_mail("offer", "Hooli", "Senior Data Platform Engineer", thu.isoformat())]})
+        call(server, token, "PATCH", "/me", {"digest": {"weekday": 1, "hour": 0}})
+        assert call(server, service, "POST", "/digests/send-due")["sent"] == 1
+        (mail,) = smtp_sink.wait_for(1)
+        html = mail.get_body(("html",)).get_content()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        for width in (375, 700):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.set_content(html)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), width
+            assert page.locator("body > div").bounding_box()["width"] <= 600
+            assert page.get_by_text("Offer from Hooli (Senior Data Platform Engineer)").is_visible()
+            page.screenshot(path=str(SHOTS / f"digest-{width}.png"), full_page=True)
+        link = mail["List-Unsubscribe"].strip().strip("<>").replace("http://onward.test", server.url)
+        page.set_viewport_size({"width": 375, "height": 700})
+        page.goto(link)
+        assert page.get_by_role("heading", level=1).inner_text() == "Stop the weekly digest?"
+        assert call(server, token, "GET", "/me")["digest"]["enabled"] is True
+        page.screenshot(path=str(SHOTS / "digest-unsubscribe-375.png"), full_page=True)
+        page.get_by_role("button", name="Stop the weekly digest").click()
+        page.get_by_role("button", name="Turn the weekly digest back on").wait_for()
+        assert call(server, token, "GET", "/me")["digest"]["enabled"] is False
+        page.screenshot(path=str(SHOTS / "digest-unsubscribed-375.png"), full_page=True)
+    finally:
+        server.close()
+
+
+def test_a_first_run_gets_from_the_sign_in_link_to_a_rejections_advice(live_server, watched):
+    """The link `onward run` prints signs in; the empty dashboard says how to get mail in and its demo shows a pipeline,
+    a rejection's advice and the week's summary, marked as a demo until one click removes it."""
+    from onward.run import first_run_sign_in
+
+    page = watched
+    _, link, _ = first_run_sign_in(live_server.app, live_server.url)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(link)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live_server.url + "/")
+    assert page.get_by_role("heading", name="Get your mail in").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=str(SHOTS / "first-run-empty-360.png"), full_page=True)
+    page.get_by_role("button", name="Show a demo pipeline").click()
+    page.wait_for_load_state()
+    assert page.locator(".demo-banner").is_visible() and page.locator("li.card").count() >= 2
+    page.screenshot(path=str(SHOTS / "first-run-demo-360.png"), full_page=True)
+    page.locator("section.column", has=page.locator("#col-rejected")).locator("li.card a").first.click()
+    page.locator("ol.timeline a").first.click()
+    assert page.locator("li.strategy").count() >= 1 and page.locator(".demo-banner").is_visible()
+    page.get_by_role("link", name="Weekly summary").click()
+    assert page.locator(".number[data-metric=applications_sent] .value").inner_text() != "0"
+    page.get_by_role("button", name="Remove the demo").click()
+    page.wait_for_load_state()
+    assert page.locator(".demo-banner").count() == 0 and page.locator("li.card").count() == 0
+
+
+def test_a_correction_on_the_application_page_is_undone_in_one_click(live_server, seeded, watched):
+    """In Chromium: set a status from an earlier date with the form, see it in the timeline, undo it from the page."""
+    page = watched
+    token, rejection = seeded
+    app_id = rejection["application_id"]
+    before = call(live_server, token, "GET", f"/applications/{app_id}")
+    sign_in(page, live_server, token, f"/applications/{app_id}")
+    page.get_by_label("Status", exact=True).select_option("offer")
+    page.get_by_label("Since").fill("2026-11-20")
+    page.get_by_role("button", name="Set the status").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("status").inner_text().startswith("The status is now Offer from Fri 20 Nov 2026.")
+    assert page.locator(".facts .status").inner_text() == "Offer"
+    page.get_by_role("button", name="Undo it").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("status").inner_text().startswith("Undone")
+    assert call(live_server, token, "GET", f"/applications/{app_id}") == before
+    page.get_by_role("link", name="Corrections").first.click()
+    assert "Undone on" in page.locator("li.correction").first.inner_text()

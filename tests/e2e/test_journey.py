@@ -19,6 +19,7 @@ from rq.job import Job
 from rq.registry import FailedJobRegistry, FinishedJobRegistry
 from stack import BIN, ROOT, call, close, start_core, wait_for
 
+from server.digest import plain_period
 from worker import jobs
 
 pytestmark = pytest.mark.slow
@@ -82,7 +83,7 @@ def test_applied_interviewing_rejected_then_the_card_in_roundcube_and_the_weekly
         stack_database_url, dovecot, roundcube, smtp_sink, launch_extension, tmp_path):
     """A person pairs the extension and adds their mailbox; a confirmation, an interview invitation and a rejection
     after the interview arrive one after the other, and the workers move the application applied, interviewing,
-    rejected; the rejection opened in Roundcube shows the card with "Ask for feedback" and its draft; the weekly
+    rejected; the rejection opened in Roundcube shows the card with "Ask <company> for feedback" and its draft; the weekly
     digest arrives by SMTP with the numbers of the weekly summary."""
     began = time.monotonic()
     build = tmp_path / "extension"
@@ -142,11 +143,12 @@ def test_applied_interviewing_rejected_then_the_card_in_roundcube_and_the_weekly
         frame = open_message(page, roundcube, JOURNEY[-1][1])
         card = frame.locator('[data-onward="card"] section.card')
         expect(card).to_be_visible(timeout=15_000)
-        expect(card.locator(".facts")).to_have_text(f"Company: {COMPANY} \u00b7 Role: {ROLE} \u00b7 Stage: after an interview")
-        expect(card.locator("li.strategy").first).to_have_attribute("data-id", "seek_feedback")
-        card.get_by_role("button", name="Ask for feedback").click()
+        expect(card.locator("h2.summary")).to_contain_text(COMPANY)
+        expect(card.locator("h2.summary")).to_contain_text(ROLE)
+        expect(card.locator(".strategy").first).to_have_attribute("data-id", "seek_feedback")
+        card.get_by_role("button", name=f"Ask {COMPANY} for feedback").click()
         draft = card.locator("#onward-feedback")
-        expect(draft).to_contain_text(f"Feedback on my application for {ROLE}")
+        expect(draft).to_contain_text(f"Re: {JOURNEY[-1][1]}")
         expect(draft).to_contain_text("careers@fernhill-analytics.com")
         draft.scroll_into_view_if_needed()
         save_screenshot(page, "journey-roundcube-rejection-card")
@@ -169,8 +171,8 @@ def test_applied_interviewing_rejected_then_the_card_in_roundcube_and_the_weekly
         assert numbers["Applications sent"] == str(summary["applications_sent"])
         assert numbers["Responses"] == str(summary["responses"])
         assert numbers["Interview invitations"] == str(summary["interviews"])
-        assert numbers["Rejections"] == f"{summary['rejections']} (by stage: 1 interview)"
-        assert digest["Subject"] == f"Your week in the search: 1 sent, 1 replies ({week})"
+        assert numbers["Rejections"] == f"{summary['rejections']} (1 after an interview)"
+        assert digest["Subject"] == f"Your week, {plain_period(summary['start'], summary['end'])}: 1 sent, 1 response"
 
         for name in ("cron", "worker1", "worker2", "server"):
             assert stack.stop(name) == 0, f"{name} did not stop cleanly\n{stack.logs()}"

@@ -19,8 +19,8 @@ CASES = [
     ("roundcube", "https://webmail.example.org/?_task=mail&_action=preview&_uid=3&_mbox=INBOX&_framed=1",
      {"subject": "Your application for UX Designer at Initech", "from_name": "Initech Careers",
       "from_address": "careers@initech.example", "text_has": "we regret to inform you"}),
-    ("linkedin", "https://www.linkedin.com/jobs/view/4012345678/", {"company": "Acme", "role": "Data Analyst"}),
-    ("indeed", "https://www.indeed.com/viewjob?jk=0a1b2c3d", {"company": "Hooli", "role": "Junior Accountant"}),
+    ("linkedin", "https://www.linkedin.com/jobs/view/4012345678/", {"company": "Acme", "role": "Data Analyst (f/m/x)"}),
+    ("indeed", "https://de.indeed.com/viewjob?jk=0a1b2c3d", {"company": "Hooli", "role": "Datenanalyst (m/w/d)"}),
     ("greenhouse", "https://boards.greenhouse.io/acme/jobs/4567890", {"company": "Acme", "role": "Data Analyst"}),
     ("lever", "https://jobs.lever.co/vandelay/5d6e7f80-1a2b-4c3d-9e8f-001122334455",
      {"company": "Vandelay Industries", "role": "Logistics Coordinator"}),
@@ -70,3 +70,61 @@ def test_adapter_finds_nothing_on_a_page_without_an_open_item(browser, site, url
     finally:
         context.close()
     assert data is None
+
+
+JOB_BOARDS = [c for c in CASES if "company" in c[2]]
+
+ANCHORS = {
+    "linkedin": ".job-details-jobs-unified-top-card__primary-description-container",
+    "indeed": ".jobsearch-InfoHeaderContainer",
+    "greenhouse": "#header .location",
+    "lever": ".posting-headline .posting-categories",
+    "workday": '[data-automation-id="jobPostingHeader"]',
+    "ashby": ".ashby-job-posting-heading",
+}
+"""Where each board's badge goes: the last line of the posting's header, before the board's own buttons."""
+
+
+@pytest.mark.parametrize(("site", "url", "expected"), JOB_BOARDS, ids=[c[0] for c in JOB_BOARDS])
+def test_job_board_anchor_is_the_postings_header_before_the_boards_buttons(browser, site, url, expected):
+    """The badge goes after the anchor: the header line that holds or follows the title and holds none of the
+    board's controls (where the badge lands among them on screen is measured in tests/e2e/test_badge_browser.py)."""
+    context, page = open_with_adapter(browser, site, url, (PAGES / f"{site}.html").read_text())
+    try:
+        found = page.evaluate("""([site, selector, role]) => {
+            const anchor = Onward.adapters[site].anchor(document);
+            const title = [...document.querySelectorAll("h1, h2")].find((h) => h.textContent.trim().startsWith(role));
+            const follows = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+            return {
+                anchor: anchor === document.querySelector(selector),
+                afterTitle: Boolean(title) && (anchor.contains(title) || follows(title, anchor)),
+                noControls: anchor.querySelectorAll("button, input, select, textarea, [role=button]").length === 0,
+            };
+        }""", [site, ANCHORS[site], expected["role"]])
+    finally:
+        context.close()
+    assert found == {"anchor": True, "afterTitle": True, "noControls": True}
+
+
+ROLES = [
+    ("Datenanalyst (m/w/d)", "Datenanalyst", "datenanalyst"),
+    ("Datenanalyst (w/m/d)", "Datenanalyst", "datenanalyst"),
+    ("Data Analyst (f/m/x)", "Data Analyst", "data analyst"),
+    ("Chargé de recrutement (H/F)", "Chargé de recrutement", "chargé de recrutement"),
+    ("Data-Analyst (m/f/d)", "Data-Analyst", "data analyst"),
+    ("Werkstudent Controlling (all genders)", "Werkstudent Controlling", "werkstudent controlling"),
+    ("Buchhalter m/w/d", "Buchhalter", "buchhalter"),
+    ("UX/UI Designer", "UX/UI Designer", "ux ui designer"),
+    ("", "", ""),
+]
+
+
+def test_roles_are_compared_without_gender_markers(browser):
+    """The job board's title and the tracked role meet whatever gender marker either carries, as the server's
+    role key does; a slash that is no marker ("UX/UI") stays."""
+    context, page = open_with_adapter(browser, "ashby", "https://jobs.ashbyhq.com/a/b", "<!doctype html><title>x</title>")
+    try:
+        got = page.evaluate("roles => roles.map((r) => [r, Onward.cleanRole(r), Onward.roleKey(r)])", [r[0] for r in ROLES])
+    finally:
+        context.close()
+    assert [tuple(g) for g in got] == ROLES

@@ -10,6 +10,7 @@ import pytest
 from support import auth, msg
 
 from server import drafts, ics
+from server.recipients import recipient
 
 REJECTION_TEXT = ("Dear Robin,\n\nThank you for taking the time to interview with us for the Data Analyst position at Northwind. "
                   "After careful consideration we have decided to move forward with another candidate.\n\n"
@@ -35,7 +36,8 @@ def test_interview_rejection_gets_feedback_first_with_a_draft(client, user, inge
     assert advice["summary"] == "Northwind said no to your application for Data Analyst after the interview."
     first = advice["next_steps"][0]
     assert first["kind"] == "feedback_email" and first["to"] == "sam@northwind.example"
-    assert "Data Analyst" in first["subject"] and "Northwind" in first["body"] and "my interview" in first["body"]
+    assert first["subject"] == "Re: About your application (rejection)" and first["title"] == "Ask Northwind for feedback"
+    assert "Data Analyst at Northwind" in first["body"] and "my interview" in first["body"]
     kinds = [s["kind"] for s in advice["next_steps"]]
     assert "not_a_rejection" in kinds and "open_application" in kinds
 
@@ -46,8 +48,8 @@ def test_feedback_draft_follows_the_language_of_the_rejection(client, user, inge
     stored = _rejection(client, token, ingest, company="Kranich AG", role="Werkstudent Controlling", stage="interview", language="de",
                         from_address="personal@kranich.example")
     step = client.get(f"/api/v1/messages/{stored['id']}/advice", headers=auth(token)).json["next_steps"][0]
-    assert step["subject"] == "Rückmeldung zu meiner Bewerbung als Werkstudent Controlling"
-    assert "Vorstellungsgespräch" in step["body"]
+    assert step["subject"] == "Re: About your application (rejection)" and step["title"] == "Kranich AG um Rückmeldung bitten"
+    assert "Bewerbung als Werkstudent Controlling bei Kranich AG" in step["body"] and "Vorstellungsgespräch" in step["body"]
     url = urlsplit(step["mailto"])
     assert url.scheme == "mailto" and url.path == "personal@kranich.example"
     params = parse_qs(url.query)
@@ -58,15 +60,16 @@ def test_feedback_draft_follows_the_language_of_the_rejection(client, user, inge
 @pytest.mark.parametrize("language", ["en", "de", "fr", "es", "nl"])
 def test_feedback_draft_in_each_language_names_company_and_role(language):
     """Each of the five languages gives a short plain-text draft naming both."""
-    draft = drafts.feedback_email(language, "Globex", "QA Engineer", "application", "hr@globex.example")
+    draft = drafts.feedback_email(language, "Globex", "QA Engineer", "application", recipient("hr@globex.example"))
     assert "QA Engineer" in draft["subject"] and "Globex" in draft["body"] and "QA Engineer" in draft["body"]
     assert len(draft["body"].split()) < 110 and "<" not in draft["body"]
 
 
 def test_no_reply_sender_leaves_the_recipient_to_the_user():
-    """A no-reply address is not offered as the recipient."""
-    assert drafts.feedback_email("en", "Acme", None, None, "no-reply@ats.example")["to"] == ""
-    assert drafts.feedback_email("en", "Acme", None, None, "Careers.NoReply@acme.example")["to"] == ""
+    """A no-reply address is not offered as the recipient; the draft says where to send it instead."""
+    for sender in ("no-reply@ats.example", "Careers.NoReply@acme.example"):
+        draft = drafts.feedback_email("en", "Acme", None, None, recipient(sender))
+        assert draft["to"] == "" and draft["to_source"] == "none" and "someone at Acme" in draft["note"]
 
 
 def test_assessment_rejection_names_the_skill_area(client, user, ingest):
@@ -217,6 +220,6 @@ def test_strategies_list_has_the_ten(client, user):
 
 def test_mailto_body_is_plain_text_an_email_client_reads():
     """The mailto body decodes to the same text, CRLF line breaks, no HTML."""
-    draft = drafts.feedback_email("fr", "Société Générale", "Analyste", "interview", "rh@sg.example")
+    draft = drafts.feedback_email("fr", "Société Générale", "Analyste", "interview", recipient("rh@sg.example"))
     body = parse_qs(urlsplit(draft["mailto"]).query)["body"][0]
     assert Parser().parsestr("Subject: x\n\n" + body).get_payload().replace("\r\n", "\n") == draft["body"]

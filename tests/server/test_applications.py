@@ -117,7 +117,8 @@ def test_delete_keeps_messages_and_a_resync_does_not_recreate_it(client, user, i
 
 
 def test_relabel_moves_the_application_back(client, user, ingest):
-    """"This is not a rejection": the application goes back to its previous status, and a re-sync keeps it so."""
+    """"This is not a rejection": the email stays in the application's timeline, the application goes back to its
+    previous status, and a re-sync keeps it so."""
     _, token = user()
     batch = [msg(date="2026-01-01T00:00:00Z"), msg("interview_invitation", date="2026-01-10T00:00:00Z"),
              msg("rejection", date="2026-01-20T00:00:00Z")]
@@ -127,22 +128,24 @@ def test_relabel_moves_the_application_back(client, user, ingest):
     rejection = detail["messages"][-1]["id"]
     res = client.patch(f"/api/v1/messages/{rejection}", json={"label": "other"}, headers=auth(token))
     assert res.status_code == 200 and res.json["label"] == "other" and res.json["classified_label"] == "rejection"
-    assert res.json["label_corrected"] is True and res.json["application_id"] is None
+    assert res.json["label_corrected"] is True and res.json["application_id"] == detail["id"]
     assert _only(client, token)["status"] == "interviewing"
     ingest(token, *batch)
     ingest(token, {**batch[2], "confidence": 0.99, "snippet": "We regret to inform you"})
     detail = _only(client, token)
-    assert detail["status"] == "interviewing" and len(detail["messages"]) == 2
+    assert detail["status"] == "interviewing" and len(detail["messages"]) == 3
     assert client.get(f"/api/v1/messages/{rejection}", headers=auth(token)).json["label"] == "other"
 
 
-def test_relabel_the_only_message_removes_the_application(client, user, ingest):
-    """An application opened by a misclassified message disappears when the message is relabelled."""
+def test_relabel_the_only_message_keeps_the_application(client, user, ingest):
+    """A correction never deletes an application: relabelling its only email leaves it waiting as applied
+    (the user deletes it if they want it gone)."""
     _, token = user()
     ingest(token, msg("rejection"))
     mid = client.get("/api/v1/messages", headers=auth(token)).json["items"][0]["id"]
     client.patch(f"/api/v1/messages/{mid}", json={"label": "job_alert"}, headers=auth(token))
-    assert client.get("/api/v1/applications", headers=auth(token)).json["total"] == 0
+    apps = client.get("/api/v1/applications", headers=auth(token)).json
+    assert apps["total"] == 1 and apps["items"][0]["status"] == "applied"
 
 
 def test_relabel_into_an_application_label_links_it(client, user, ingest):
@@ -175,3 +178,43 @@ def test_list_filters_by_status_and_paginates(client, user, ingest):
     page = client.get("/api/v1/applications?limit=2&offset=2", headers=h).json
     assert len(page["items"]) == 2 and page["total"] == 5 and page["next_offset"] == 4
     assert client.get("/api/v1/applications?status=lost", headers=h).status_code == 400
+
+
+def _sent(client, token, week: str) -> int:
+    return client.get(f"/api/v1/summary/weekly?week={week}", headers=auth(token)).json["applications_sent"]
+
+
+def test_a_saved_posting_is_no_application_until_the_employer_confirms_one(client, user, ingest):
+    """A posting saved from a job board keeps the status ``saved`` (never ghosted, never counted as sent);
+    the employer's confirmation weeks later joins it, moves it to ``applied`` and counts it in its own week."""
+    _, token = user()
+    res = client.post("/api/v1/applications", json={"company": "Initech", "role": "Analyst", "status": "saved",
+                                                     "applied_at": "2026-01-06T10:00:00Z"}, headers=auth(token))
+    assert res.status_code == 201 and res.json["status"] == "saved"
+    assert _sent(client, token, "2026-W02") == 0
+    ingest(token, msg("application_confirmation", company="Initech", role="Analyst", date="2026-01-21T10:00:00Z"))
+    app = _only(client, token)
+    assert app["status"] == "applied" and [c["to_status"] for c in app["status_changes"]] == ["saved", "applied"]
+    assert app["first_contact_at"] == "2026-01-21T10:00:00+00:00"  # saving it was no contact with Initech
+    assert (_sent(client, token, "2026-W02"), _sent(client, token, "2026-W04")) == (0, 1)
+
+
+def test_a_status_the_api_does_not_know_is_refused(client, user):
+    """Only the pipeline's statuses are accepted for a new application."""
+    _, token = user()
+    res = client.post("/api/v1/applications", json={"company": "Initech", "status": "bookmarked"}, headers=auth(token))
+    assert res.status_code == 422
+    assert client.get("/api/v1/applications", headers=auth(token)).json["total"] == 0
+
+
+def test_a_role_with_a_gender_marker_is_the_same_role(client, user, ingest):
+    """"Datenanalyst (m/w/d)" tracked from a job board and the employer's "Datenanalyst" are one application."""
+    _, token = user()
+    client.post("/api/v1/applications", json={"company": "Hooli", "role": "Datenanalyst (m/w/d)",
+                                              "applied_at": "2026-03-01T10:00:00Z"}, headers=auth(token))
+    client.post("/api/v1/applications", json={"company": "Hooli", "role": "Buchhalter (w/m/d)",
+                                              "applied_at": "2026-03-01T10:00:00Z"}, headers=auth(token))
+    ingest(token, msg("rejection", company="Hooli", role="Datenanalyst", date="2026-03-10T10:00:00Z"))
+    items = client.get("/api/v1/applications", headers=auth(token)).json["items"]
+    assert sorted((a["role"], a["status"]) for a in items) == [("Buchhalter (w/m/d)", "applied"),
+                                                                ("Datenanalyst (m/w/d)", "rejected")]

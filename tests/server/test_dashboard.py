@@ -5,6 +5,7 @@ shows for seeded mail, and email text shown only as text."""
 import os
 import re
 import stat
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -449,3 +450,149 @@ def test_a_session_survives_a_restart_and_onward_secret_key_wins(database_url, u
         assert other.get("/").status_code == 302
     finally:
         app.extensions["onward.engine"].dispose()
+
+
+# --- corrections by hand ------------------------------------------------------------------------------------------
+
+def _post(client, path: str, **data):
+    res = client.post(path, data={"csrf_token": csrf(client, "/"), **data})
+    assert res.status_code == 303, (path, res.status_code, res.text[:300])
+    return res
+
+
+def test_the_application_page_edits_employer_role_and_a_dated_status_and_each_is_undone(client, signed_in, ingest):
+    seed_week(ingest, signed_in[1])
+    acme = next(a for a in api(client, signed_in[1], "/applications")["items"] if a["company"] == "Acme")
+    before = api(client, signed_in[1], f"/applications/{acme['id']}")
+    _post(client, f"/applications/{acme['id']}/edit", company="Acme Labs", role="Data Scientist")
+    _post(client, f"/applications/{acme['id']}/status", status="interviewing", since="2026-11-18")
+    after = api(client, signed_in[1], f"/applications/{acme['id']}")
+    assert (after["company"], after["role"], after["status"]) == ("Acme Labs", "Data Scientist", "interviewing")
+    assert after["status_changes"][-1]["at"].startswith("2026-11-18")
+    doc = page(client, f"/applications/{acme['id']}")
+    assert "status Applied → Interviewing from Wed 18 Nov 2026" in text(doc.select_one(".undo-last"))
+
+    log = page(client, "/corrections")
+    items = log.select("li.correction")
+    assert len(items) == 2 and "employer “Acme” → “Acme Labs”, role “Data Analyst” → “Data Scientist”" in text(items[1])
+    for form in reversed(log.select("li.correction form")):
+        _post(client, form["action"])
+    assert api(client, signed_in[1], f"/applications/{acme['id']}") == before
+    assert len(page(client, "/corrections").select("li.correction.undone")) == 2
+
+
+def test_merge_and_split_from_the_application_page(client, signed_in, ingest):
+    seed_week(ingest, signed_in[1])
+    ingest(signed_in[1], msg("interview_invitation", company="Globex", role="Engineer II", date="2026-11-20T09:00:00+00:00"))
+    globex = sorted((a for a in api(client, signed_in[1], "/applications")["items"] if a["company"] == "Globex"), key=lambda a: a["id"])
+    assert len(globex) == 2
+    doc = page(client, f"/applications/{globex[0]['id']}")
+    options = [o["value"] for o in doc.select("select#other_id option")]
+    assert options[0] == str(globex[1]["id"])  # the same employer's first
+    _post(client, f"/applications/{globex[0]['id']}/merge", other_id=str(globex[1]["id"]))
+    merged = api(client, signed_in[1], f"/applications/{globex[0]['id']}")
+    assert len(merged["messages"]) == 3
+    assert client.get(f"/api/v1/applications/{globex[1]['id']}", headers=auth(signed_in[1])).status_code == 404
+
+    ticks = page(client, f"/applications/{globex[0]['id']}").select("input[name=message_id]")
+    assert len(ticks) == 3
+    res = _post(client, f"/applications/{globex[0]['id']}/split", message_id=ticks[-1]["value"], role="Engineer II")
+    new_id = int(res.location.rsplit("/", 1)[1])
+    assert [m["id"] for m in api(client, signed_in[1], f"/applications/{new_id}")["messages"]] == [int(ticks[-1]["value"])]
+
+    for form in page(client, "/corrections").select("li.correction form"):  # newest first: the split, then the merge
+        _post(client, form["action"])
+    restored = api(client, signed_in[1], f"/applications/{globex[1]['id']}")
+    assert restored["role"] == "Engineer II" and len(restored["messages"]) == 1
+    assert len(api(client, signed_in[1], f"/applications/{globex[0]['id']}")["messages"]) == 2
+
+
+def test_not_a_rejection_asks_what_it_was(client, signed_in, ingest):
+    seed_week(ingest, signed_in[1])
+    rejection = rejection_of(client, signed_in[1], "Initech")
+    doc = page(client, f"/messages/{rejection['id']}")
+    assert [i["value"] for i in doc.select(".what-was-it input[name=what]")] == [
+        "application_confirmation", "interview_invitation", "other", "not_job"]
+    _post(client, f"/messages/{rejection['id']}/not-a-rejection", what="interview_invitation")
+    app = api(client, signed_in[1], f"/applications/{rejection['application_id']}")
+    assert app["status"] == "interviewing" and len(app["messages"]) == 2
+    undo = page(client, f"/messages/{rejection['id']}").select_one("form.undo-last")
+    assert "is now Interview invitation" in text(undo)
+    assert _post(client, undo["action"], next=f"/messages/{rejection['id']}").location == f"/messages/{rejection['id']}"
+    assert api(client, signed_in[1], f"/applications/{rejection['application_id']}")["status"] == "rejected"
+    _post(client, f"/messages/{rejection['id']}/not-a-rejection", what="interview_invitation")
+    assert client.post(f"/messages/{rejection['id']}/not-a-rejection",
+                       data={"csrf_token": csrf(client, "/"), "what": "spam"}).status_code == 400
+
+
+@pytest.mark.parametrize(("path", "data"), [("edit", {"company": ""}), ("status", {"status": "hired"}),
+                                            ("status", {"status": "offer", "since": "2999-01-01"}),
+                                            ("status", {"status": "offer", "since": "16/11/2026"}), ("merge", {"other_id": "x"}),
+                                            ("split", {})])
+def test_bad_correction_forms_are_400_and_change_nothing(client, signed_in, ingest, path, data):
+    seed_week(ingest, signed_in[1])
+    acme = next(a for a in api(client, signed_in[1], "/applications")["items"] if a["company"] == "Acme")
+    before = api(client, signed_in[1], f"/applications/{acme['id']}")
+    res = client.post(f"/applications/{acme['id']}/{path}", data={"csrf_token": csrf(client, "/"), **data})
+    assert res.status_code == 400
+    assert api(client, signed_in[1], f"/applications/{acme['id']}") == before and api(client, signed_in[1], "/corrections")["items"] == []
+
+
+def test_another_users_correction_cannot_be_undone_from_the_dashboard(client, user, signed_in, ingest):
+    other, other_token = user()
+    ingest(other_token, msg(company="Hooli"))
+    app_id = api(client, other_token, "/applications")["items"][0]["id"]
+    client.patch(f"/api/v1/applications/{app_id}", json={"company": "Hooli XYZ"}, headers=auth(other_token))
+    correction = api(client, other_token, "/corrections")["items"][0]["id"]
+    res = client.post(f"/corrections/{correction}/undo", data={"csrf_token": csrf(client, "/")})
+    assert res.status_code == 404 and api(client, other_token, "/corrections")["items"][0]["undone_at"] is None
+
+
+# --- first run: a sign-in link, the empty dashboard, the demo ---------------------------------------------------------
+
+def test_the_first_run_creates_a_local_user_and_its_link_signs_in_once(app, client):
+    from onward.run import LOCAL_USER, first_run_sign_in
+
+    email, link, created = first_run_sign_in(app, "http://127.0.0.1:5000")
+    assert (email, created) == (LOCAL_USER, True) and link.startswith("http://127.0.0.1:5000/login?code=")
+    assert first_run_sign_in(app, "http://127.0.0.1:5000")[2] is False  # one user, however often it starts
+    path = link.removeprefix("http://127.0.0.1:5000")
+    code = path.rsplit("=", 1)[1]
+    assert page(client, path).select_one("#secret")["value"] == code
+    assert sign_in(client, code).status_code == 303
+    assert page(client, "/").select_one(".who").get_text() == f"Signed in as {LOCAL_USER}"
+    client.post("/logout", data={"csrf_token": csrf(client, "/")})
+    assert sign_in(client, code).status_code == 401  # it works once
+    assert page(client, "/login?code=<script>").select_one("#secret").get("value") is None
+
+
+def test_the_empty_dashboard_says_how_to_get_mail_in_and_offers_the_demo(client, signed_in):
+    doc = page(client, "/")
+    section = doc.select_one("section.first-run")
+    assert "onward import" in text(section) and "onward account add" in text(section)
+    assert section.select_one("form[action='/demo'] button").get_text() == "Show a demo pipeline"
+    assert doc.select_one(".demo-banner") is None
+
+
+def test_the_demo_fills_the_pipeline_is_marked_everywhere_and_goes_in_one_click(client, signed_in, ingest):
+    ingest(signed_in[1], msg(company="Hooli", role="Engineer", date="2026-11-02T09:00:00+00:00"))
+    own = api(client, signed_in[1], "/applications")["items"]
+    _post(client, "/demo")
+    apps = api(client, signed_in[1], "/applications")["items"]
+    assert len(apps) > len(own)
+    demo_mail = api(client, signed_in[1], "/messages?limit=200")["items"]
+    assert {m["account"] for m in demo_mail} == {"demo", "imap:robin@example.org"}
+    latest = max(m["date"] for m in demo_mail if m["account"] == "demo")
+    assert datetime.fromisoformat(latest) > datetime.now(UTC) - timedelta(days=3)  # recent, so this week shows it
+    rejection = next(m for m in demo_mail if m["account"] == "demo" and m["label"] == "rejection")
+    for path in ("/", "/summary", f"/messages/{rejection['id']}", "/checks", "/corrections"):
+        assert "Demo:" in text(page(client, path).select_one(".demo-banner")), path
+    assert page(client, f"/messages/{rejection['id']}").select("li.strategy")
+    assert page(client, "/summary").select_one(".number[data-metric=applications_sent] .value").get_text().strip() != "0"
+    _post(client, "/demo")
+    assert len(api(client, signed_in[1], "/applications")["items"]) == len(apps)  # a second press adds nothing
+
+    _post(client, "/demo/remove")
+    assert api(client, signed_in[1], "/applications")["items"] == own
+    assert all(m["account"] != "demo" for m in api(client, signed_in[1], "/messages?limit=200")["items"])
+    assert page(client, "/").select_one(".demo-banner") is None

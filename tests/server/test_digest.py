@@ -1,11 +1,14 @@
 """The weekly digest, received by a real SMTP server (aiosmtpd on loopback): its numbers are
 the API's, it goes out once per user and week however often the job runs, and one link stops it."""
 
+import re
 import threading
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from support import auth, make_app, msg
 
 from server import digest
@@ -60,10 +63,54 @@ def test_digest_arrives_with_the_apis_numbers(digest_app, smtp_sink):
     for label, value in (("Applications sent", api["applications_sent"]), ("Responses", api["responses"]),
                          ("Interview invitations", api["interviews"]), ("Offers", api["offers"])):
         assert f"{label}: {value}\n" in text
-        assert f">{label}</th><td>{value}</td>" in html
-    assert f"Rejections: {api['rejections']} (by stage: 1 interview)" in text
+        assert re.search(rf">{label}</th><td[^>]*>{value}</td>", html), label
+    assert f"Rejections: {api['rejections']} (1 after an interview)" in text
     assert api["headline"] in text and api["strategy"]["title"] in text
-    assert f"Your week in the search: {api['applications_sent']} sent, {api['responses']} replies ({week})" == mail["Subject"]
+    period = digest.plain_period(api["start"], api["end"])
+    assert mail["Subject"] == f"Your week, {period}: {api['applications_sent']} sent, {api['responses']} responses"
+    words = " ".join(w for w in text.split() if not w.startswith("http"))
+    assert week not in words and week not in mail["Subject"]  # plain dates, no ISO week outside the links
+
+
+def test_the_digest_has_the_headers_mail_servers_expect_and_a_configurable_sender(database_url, smtp_sink):
+    """Date, a Message-ID on the sender's domain, List-Unsubscribe with its one-click POST, and ONWARD_DIGEST_FROM as From."""
+    app = make_app(database_url, SMTP_HOST=smtp_sink.host, SMTP_PORT=smtp_sink.port, SMTP_SECURITY="none",
+                   PUBLIC_URL="https://onward.example", SECRET_KEY="k", DIGEST_FROM="Onward digest <digest@onward.example>")
+    _, service_token = _seed_user(app, "hana@example.org")
+    before = datetime.now(UTC)
+    assert app.test_client().post("/api/v1/digests/send-due", headers=auth(service_token)).json["sent"] == 1
+    (mail,) = smtp_sink.wait_for(1)
+    assert mail["From"] == "Onward digest <digest@onward.example>"
+    assert abs(parsedate_to_datetime(mail["Date"]) - before) < timedelta(minutes=1)
+    assert re.fullmatch(r"<[^@<>]+@onward\.example>", mail["Message-ID"])
+    assert mail["List-Unsubscribe"].strip().startswith("<https://onward.example/digest/unsubscribe?t=")
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_the_digest_names_companies_first_steps_and_open_offers_and_interviews(digest_app, smtp_sink):
+    """By name: what was sent, each rejection with its stage, date and first step, and what is still open with its date;
+    one word (responses) for answers throughout, a greeting, and a layout for phones."""
+    client = digest_app.test_client()
+    user_token, service_token = _user(digest_app, "ines@example.org")
+    _seed(client, user_token, service_token)
+    tue, wed, thu = last_week_dates(datetime.now(UTC))
+    client.post("/api/v1/messages", headers=auth(service_token), json={"messages": [
+        msg(company="Hooli", role="Data Engineer", date=tue), msg("offer", company="Hooli", role="Data Engineer", date=thu)]})
+    client.post("/api/v1/digests/send-due", headers=auth(service_token))
+    (mail,) = smtp_sink.wait_for(1)
+    text = mail.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    html = mail.get_body(("html",)).get_content()
+    day = f"{thu:%a} {thu.day} {thu:%b %Y}"
+    assert text.startswith("Hello,\n")
+    assert "Sent: Acme (Data Engineer), Globex (Data Engineer), Hooli (Data Engineer)." in text
+    assert f"- Acme (Data Engineer), after an interview, {wed:%a} {wed.day} {wed:%b %Y}.\n  First step: " in text
+    assert f"- Offer from Hooli (Data Engineer), received {day}." in text
+    assert f"- Interview with Globex (Data Engineer): invited {day}." in text
+    assert text.index("Offer from Hooli") < text.index("Interview with Globex")
+    for jargon in ("reply", "heard back", "unknown", "median"):
+        assert jargon not in text.lower(), jargon
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html and "max-width:600px" in html
+    assert "Offer from Hooli (Data Engineer)" in html and "Hello," in html
 
 
 def test_never_twice_for_a_week_even_with_two_schedulers(digest_app, smtp_sink):
@@ -92,8 +139,9 @@ def _seed_user(app, email):
     return user_token, service_token
 
 
-def test_one_link_stops_the_digest(digest_app, smtp_sink):
-    """The opt-out link in the digest turns it off; a forged link does nothing."""
+def test_opening_the_link_changes_nothing_only_the_post_stops_the_digest_and_there_is_a_way_back(digest_app, smtp_sink):
+    """A GET (a click, or a mail gateway's link scanner) shows a confirm button; the POST (the button or the mail
+    client's one-click) stops the digest and offers to turn it back on; a forged link does nothing."""
     client = digest_app.test_client()
     user_token, service_token = _seed_user(digest_app, "eden@example.org")
     client.post("/api/v1/digests/send-due", headers=auth(service_token))
@@ -101,11 +149,21 @@ def test_one_link_stops_the_digest(digest_app, smtp_sink):
     link = mail["List-Unsubscribe"].strip().strip("<>")
     assert link in mail.get_body(("plain",)).get_content()
     url = urlsplit(link)
+
+    def enabled():
+        return client.get("/api/v1/me", headers=auth(user_token)).json["digest"]["enabled"]
+
     assert client.get(f"{url.path}?{url.query}z").status_code == 400
-    assert client.get("/api/v1/me", headers=auth(user_token)).json["digest"]["enabled"] is True
-    res = client.get(f"{url.path}?{url.query}")
-    assert res.status_code == 200 and "not get the weekly digest" in res.get_data(as_text=True)
-    assert client.get("/api/v1/me", headers=auth(user_token)).json["digest"]["enabled"] is False
+    assert client.post(f"{url.path}?{url.query}z").status_code == 400 and enabled()
+    page = BeautifulSoup(client.get(f"{url.path}?{url.query}").text, "html.parser")
+    assert enabled() and page.h1.get_text() == "Stop the weekly digest?"
+    form = page.select_one("form[method=post]")
+    res = client.post(form["action"], data={"List-Unsubscribe": "One-Click"})
+    assert res.status_code == 200 and "not get the weekly digest" in res.text and not enabled()
+    back = BeautifulSoup(res.text, "html.parser").select_one("form[method=post]")
+    assert back.button.get_text() == "Turn the weekly digest back on"
+    assert client.post(back["action"]).status_code == 200 and enabled()
+    assert client.get(f"{url.path}?{url.query}").status_code == 200 and enabled()
 
 
 def test_a_failed_send_is_tried_again(database_url, smtp_sink):

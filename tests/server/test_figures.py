@@ -221,8 +221,10 @@ def test_the_digest_shows_the_apis_numbers(seeded):
                if th.get_text() in names}
     for label, key in names.items():
         assert number(in_text[label]) == number(in_html[label]) == s[key], label
-    steps = dict((k, int(v)) for k, v in re.findall(r"(\w+) (\d+)", text.split("Funnel, last 12 weeks: ")[1].splitlines()[0]))
-    assert steps == funnel(s)
+    found = re.search(r"Of the (\d+) applications you sent in the last 12 weeks, (\d+) had a response, (\d+) reached an "
+                      r"interview and (\d+) an offer\.", text)
+    assert found and tuple(map(int, found.groups())) == tuple(funnel(s)[k] for k in ("applied", "responded", "interviewing", "offer"))
+    assert found[0] in body.select_one("p.funnel").get_text()
     assert s["headline"] in text and "interview invitation" not in s["headline"]
 
 

@@ -1,10 +1,13 @@
 """One user never reaches another's data: every endpoint, with a second user's token, against the first user's objects."""
 
+import io
 import json
 
 from support import auth, msg
 
 from server.api.openapi import OPERATIONS
+from server.db import db_session
+from server.uploads import save_upload
 
 SECRET = "Zanzibar Secret Labs"
 
@@ -12,8 +15,12 @@ SECRET = "Zanzibar Secret Labs"
 ACCOUNT = {"host": "imap.zanzibar.example", "username": "spy@zanzibar.example", "secret": "hunter2", "folders": ["INBOX", "Secret"]}
 
 
-def _seed(client, ingest, token, service) -> dict:
+def _seed(client, ingest, token, service, user_id: int) -> dict:
     account = client.post("/api/v1/accounts", json=ACCOUNT, headers=auth(token)).json["id"]
+    with client.application.app_context():  # an upload as the Mailboxes page makes one
+        upload = save_upload(db_session(), user_id, io.BytesIO(f"From: {SECRET} <a@zanzibar.example>\n\nhunter2".encode()), "secret.eml")
+        db_session().commit()
+        upload = upload.id
     assert client.put(f"/api/v1/accounts/{account}/folders/Secret/state", json={"uidvalidity": 5, "last_uid": 42},
                       headers=auth(service)).status_code == 200
     assert client.post(f"/api/v1/accounts/{account}/report", json={"messages_seen": 7}, headers=auth(service)).status_code == 200
@@ -26,8 +33,11 @@ def _seed(client, ingest, token, service) -> dict:
     reflection = client.post(f"/api/v1/applications/{apps[0]['id']}/reflections", json={"went_well": f"{SECRET} liked my demo"},
                              headers=auth(token)).json["id"]
     pending = next(m["id"] for m in messages if m["label"] == "possible_rejection")
+    assert client.patch(f"/api/v1/applications/{apps[1]['id']}", json={"notes": f"{SECRET} note"}, headers=auth(token)).status_code == 200
+    corrections = client.get("/api/v1/corrections", headers=auth(token)).json["items"]
     return {"app": apps[0]["id"], "app2": apps[1]["id"], "message": messages[0]["id"], "pending": pending, "token": tokens[0]["id"],
-            "reflection": reflection,
+            "reflection": reflection, "upload": upload, "uploads": {upload},
+            "correction": corrections[0]["id"], "corrections": {c["id"] for c in corrections},
             "account": account, "tokens": {t["id"] for t in tokens}, "messages": {m["id"] for m in messages}, "applications": {a["id"] for a in apps}}
 
 
@@ -39,17 +49,20 @@ def _snapshot(client, token, service) -> str:
     apps = client.get("/api/v1/applications", headers=h).json["items"]
     views = [client.get("/api/v1/messages", headers=h).json, client.get("/api/v1/tokens", headers=h).json,
              client.get("/api/v1/sync-state", headers=h).json, *[client.get(f"/api/v1/applications/{a['id']}", headers=h).json for a in apps],
-             *[client.get(f"/api/v1/applications/{a['id']}/reflections", headers=h).json for a in apps], client.get("/api/v1/me", headers=h).json]
+             *[client.get(f"/api/v1/applications/{a['id']}/reflections", headers=h).json for a in apps], client.get("/api/v1/me", headers=h).json,
+             client.get("/api/v1/uploads", headers=h).json,
+             client.get("/api/v1/corrections", headers=h).json]
     for view in views[1]["items"]:
         view.pop("last_used_at")
     return json.dumps([views, accounts, credentials], sort_keys=True)
 
 
-def test_every_endpoint_keeps_users_apart(client, user, ingest):
+def test_every_endpoint_keeps_users_apart(client, user, ingest, tmp_path):
     """With another user's ids every endpoint answers 404 (or shows only the caller's own data) and changes nothing."""
+    client.application.config["UPLOAD_DIR"] = str(tmp_path / "spool")
     first, a = user()
     _, a_service = user(first.email, kind="service")
-    ids = _seed(client, ingest, a, a_service)
+    ids = _seed(client, ingest, a, a_service, first.id)
     before = _snapshot(client, a, a_service)
     second, b = user()
     _, b_service = user(second.email, kind="service")
@@ -77,12 +90,18 @@ def test_every_endpoint_keeps_users_apart(client, user, ingest):
         "createReflection": ("POST", f"/api/v1/applications/{ids['app']}/reflections", {"went_well": "x"}),
         "deleteReflection": ("DELETE", f"/api/v1/applications/{ids['app']}/reflections/{ids['reflection']}", None),
         "followUpCalendar": ("GET", f"/api/v1/applications/{ids['app']}/follow-up.ics", None),
+        "undoCorrection": ("POST", f"/api/v1/corrections/{ids['correction']}/undo", None),
     }
     not_found_for_workers = {  # the second user's worker, against the first user's account
         "accountCredentials": ("GET", f"/api/v1/accounts/{ids['account']}/credentials", None),
         "putFolderState": ("PUT", f"/api/v1/accounts/{ids['account']}/folders/Secret/state", {"uidvalidity": 1, "last_uid": 1}),
         "reportSync": ("POST", f"/api/v1/accounts/{ids['account']}/report", {"last_error": "wrong password", "messages_seen": 0}),
         "ingestAccountMessages": ("POST", f"/api/v1/accounts/{ids['account']}/messages", {"messages": [msg(company="B Corp")]}),
+        "putOAuthToken": ("PUT", f"/api/v1/accounts/{ids['account']}/oauth-token", {"access_token": "x", "expires_at": "2030-01-01T00:00:00Z"}),
+        "claimUpload": ("POST", f"/api/v1/uploads/{ids['upload']}/claim", None),
+        "uploadFile": ("GET", f"/api/v1/uploads/{ids['upload']}/file", None),
+        "reportUpload": ("POST", f"/api/v1/uploads/{ids['upload']}/progress", {"status": "done", "read": 9}),
+        "ingestUploadMessages": ("POST", f"/api/v1/uploads/{ids['upload']}/messages", {"messages": [msg(company="B Corp")]}),
     }
     for method, url, body in not_found_for_workers.values():
         res = client.open(url, method=method, json=body, headers=auth(b_service))
@@ -105,6 +124,7 @@ def test_every_endpoint_keeps_users_apart(client, user, ingest):
         "openapi": ("GET", "/api/v1/openapi.json", None, None),
         "createPairingCode": ("POST", "/api/v1/pairing-codes", None, None),
         "pair": ("POST", "/api/v1/pair", {"code": "ABCDEFGH"}, None),
+        "createSigninLink": ("POST", "/api/v1/signin-links", {"next": "/"}, None),
         "listTokens": ("GET", "/api/v1/tokens", None, "tokens"),
         "ingestMessages": ("POST", "/api/v1/messages", {"messages": [msg(company="B Corp", message_id="<shared@x>")]}, None),
         "listMessages": ("GET", f"/api/v1/messages?company={SECRET}", None, "messages"),
@@ -124,6 +144,8 @@ def test_every_endpoint_keeps_users_apart(client, user, ingest):
         "getMe": ("GET", "/api/v1/me", None, None),
         "editMe": ("PATCH", "/api/v1/me", {"timezone": "Europe/Paris"}, None),
         "sendDueDigests": ("POST", "/api/v1/digests/send-due", None, None),
+        "listUploads": ("GET", "/api/v1/uploads?status=waiting", None, "uploads"),
+        "listCorrections": ("GET", "/api/v1/corrections", None, "corrections"),
     }
     for method, url, body, kind in own_data.values():
         res = client.open(url, method=method, json=body, headers=h)

@@ -103,9 +103,11 @@ def test_choose_confirmation_after_a_rejection_opens_a_new_application():
 
 
 def test_company_keys_ignore_legal_form_and_case():
-    """"Acme, Inc." and "ACME" are one employer; the role key ignores case and punctuation."""
+    """"Acme, Inc." and "ACME" are one employer; the role key ignores case, punctuation and gender markers."""
     assert pipeline.company_key("Acme, Inc.") == pipeline.company_key("ACME") == "acme"
-    assert pipeline.role_key("Data Engineer (m/w/d)") == pipeline.role_key("data engineer m w d")
+    assert pipeline.role_key("Data-Engineer (m/w/d)") == pipeline.role_key("data engineer") == "data engineer"
+    for marker in ("(w/m/d)", "(f/m/x)", "(H/F)", "(m/f/d)", "(all genders)", "m/w/d"):
+        assert pipeline.role_key(f"Datenanalyst {marker}") == "datenanalyst", marker
 
 
 def _apps(client, token) -> list[tuple]:

@@ -1,5 +1,5 @@
 """The weekly summary: counts for an ISO week in the user's time zone, the 12-week cohort's
-reply rate, median wait and funnel, the streak, the change against earlier weeks, and the
+response rate, median wait and funnel, the streak, the change against earlier weeks, and the
 strategy of the week; plus the /me settings it depends on."""
 
 from datetime import UTC, datetime
@@ -45,7 +45,7 @@ def test_week_counts_cohort_streak_and_change(client, user, ingest):
     assert s["strategy"]["id"] == "reflect_strengths" and "1 interview" in s["strategy"]["reason"]
     assert [r["company"] for r in s["recent_rejections"]] == ["Hooli", "Globex"]
     assert s["recent_rejections"][0]["first_step"]["kind"] == "feedback_email"
-    assert not s["empty"] and s["headline"] == "This week you sent 3 applications and heard back on 3, with 1 interview invitation."
+    assert not s["empty"] and s["headline"] == "This week you sent 3 applications and had 3 responses, with 1 interview invitation."
 
 
 def test_weeks_follow_the_users_time_zone(client, user, ingest):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from live_server import call
 
-from worker.evaluate import load_corpus
+from worker.evaluate import everyday_messages, load_corpus, load_realmail, shared_folder
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 
@@ -63,3 +63,15 @@ def expected_ids(raws: list[bytes]) -> set[str]:
         if is_job_related(analysis):
             out.add(message_item(analysis, raw, "x", datetime.now(UTC))["message_id"])
     return out
+
+
+def every_email() -> list[bytes]:
+    """The raw bytes of every corpus email and, when ``../shared`` is there, of the real job and
+    everyday mail: what the speed-ups that must change nothing are compared on."""
+    raws = [path.read_bytes() for path in sorted(CORPUS.glob("*/*/*.eml"))]
+    shared = shared_folder(CORPUS)
+    raws += [e.path.read_bytes() for e in load_realmail(shared / "realmail")]
+    archive = shared / "mail" / "real-ordinary.tar.gz"
+    if archive.is_file():
+        raws += [raw for _, raw in everyday_messages(archive)]
+    return raws

@@ -68,19 +68,81 @@ def test_single_line(pattern, one_line):
     assert single_line(re.compile(pattern)) is one_line
 
 
-def test_windowed_matches_are_the_full_texts_matches():
-    """On every corpus email, a single-line rule run on the lines holding its literals finds exactly what it finds on the whole text."""
+def _texts():
+    """The folded text of every corpus email and, when ``../shared`` is there, of the real mail."""
     from pathlib import Path
 
-    from worker.classify.evidence import _LINED
+    from worker.evaluate import everyday_messages, load_realmail, shared_folder
     from worker.parse import parse_message
     from worker.text import fold
 
-    for path in sorted(Path(__file__).parent.parent.glob("corpus/*/*/*.eml")):
-        p = parse_message(path.read_bytes())
-        text = fold(f"{p.subject}\n{p.body}")
-        hay = Haystack(text)
-        for rule, lined in zip(RULES, _LINED, strict=True):
-            if lined and rule.prefilter.may_match(hay):
-                windowed = [(m.span(), m.group(0)) for m in rule.prefilter.finditer(rule.pattern, hay)]
-                assert windowed == [(m.span(), m.group(0)) for m in rule.pattern.finditer(text)], (path.name, rule.name)
+    raws = [path.read_bytes() for path in sorted(Path(__file__).parent.parent.glob("corpus/*/*/*.eml"))]
+    shared = shared_folder(Path(__file__))
+    raws += [e.path.read_bytes() for e in load_realmail(shared / "realmail")]
+    archive = shared / "mail" / "real-ordinary.tar.gz"
+    if archive.is_file():
+        raws += [raw for _, raw in everyday_messages(archive)]
+    for raw in raws:
+        p = parse_message(raw)
+        yield fold(f"{p.subject}\n{p.body}")
+
+
+def _spans(matches):
+    return [(m.span(), m.group(0)) for m in matches]
+
+
+def test_alternatives_find_exactly_the_whole_patterns_matches():
+    """On every corpus and real email, each rule run as its alternatives (only those whose literals
+    the text holds, single-line ones only on the lines holding them) finds exactly the matches,
+    in the same order, that its whole pattern finds on the whole text."""
+    from worker.classify.rules import FLAG_PATTERNS
+    from worker.classify.stage import STAGE_RULES
+    from worker.prefilter import Alternatives
+
+    patterns = [rule.pattern for rule in RULES] + [p for _, p in STAGE_RULES] + list(FLAG_PATTERNS.values())
+    both = [Alternatives(patterns), Alternatives(patterns, distribute=False)]
+    for text in _texts():
+        for alternatives in both:
+            runs = alternatives.runs(Haystack(text))
+            for index, pattern in enumerate(patterns):
+                found = _spans(Alternatives.finditer(runs[index], text)) if index in runs else []
+                assert found == _spans(pattern.finditer(text)), (text[:80], pattern.pattern[:80])
+
+
+OVERLAPPING = ["ab", "abc", "bcd", "cd", "x", " ", "\n", "abcd", "b", "c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OVERLAPPING), max_size=25).map("".join))
+def test_alternatives_keep_the_leftmost_first_match_when_alternatives_overlap(text):
+    """Where alternatives overlap or tie, the merged matches are still the whole pattern's."""
+    from worker.prefilter import Alternatives
+
+    patterns = [re.compile(p) for p in (r"abc|bcd|ab|cd", r"b|abcd|c", r"\bab\w*|cd x", r"x|[^\n]{2}", r"\b(?:a|ab|b)c?d?|x")]
+    alternatives = Alternatives(patterns)
+    runs = alternatives.runs(Haystack(text))
+    for index, pattern in enumerate(patterns):
+        found = _spans(Alternatives.finditer(runs[index], text)) if index in runs else []
+        assert found == _spans(pattern.finditer(text)), (text, pattern.pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "parts"),
+    [(r"a|b(?:c|d)|[|]|\|", ["a", "b(?:c|d)", "[|]", "\\|"]), (r"[]|]x|y", ["[]|]x", "y"]), (r"abc", None),
+     (r"(a)|\1", None), (r"a|x?", None), (r"(?i)a|b", None), (r"[^]|]x|y", ["[^]|]x", "y"]),
+     (r"\b(?:ab|c(?:d|e))f|g", [r"\babf", r"\bc(?:d|e)f", "g"]), (r"\b(?:ab|cd)?f|g", [r"\b(?:ab|cd)?f", "g"])],
+)
+def test_split_alternatives(pattern, parts):
+    """A pattern splits at its top-level bars only, and not when its parts could behave otherwise alone."""
+    from worker.prefilter import split_alternatives
+
+    split = split_alternatives(re.compile(pattern))
+    assert (None if split is None else [p.pattern for p in split]) == parts
+
+
+def test_required_sets_find_a_word_beginning_after_optional_words():
+    """After "not " and an optional "been ", "selected" begins a word: its set is keyed by its beginning."""
+    from worker.prefilter import required_sets
+
+    sets = required_sets(re.compile(r"\bnot (?:been )?(?:selected|chosen)\b"))
+    assert ("\x01chosen", "\x01selected") in sets

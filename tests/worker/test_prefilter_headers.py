@@ -42,3 +42,28 @@ def test_only_the_imap_edge_imports_imapclient_and_it_only_peeks():
     assert not re.search(r"(?<![b\w])f?[\"']BODY\[", source)  # requests say BODY.PEEK[; only parsed answers (b"BODY[…") remain
     for write in ("add_flags", "set_flags", "remove_flags", "copy", "move", "expunge", "append", "delete_messages", "uid_expunge"):
         assert f"client.{write}" not in source, write
+
+
+def test_analyze_with_its_header_section_already_judged_gives_the_same_result():
+    """What the sync passes to ``analyze`` for a message its headers did not settle (the header
+    section and its fields, judged once) changes nothing in the result, on every corpus and real
+    email, also with CRLF line ends; a different header section is judged again."""
+    from helpers import every_email
+
+    from worker.classify.gate import header_bytes
+    from worker.parse import header_fields
+    from worker.pipeline import analyze, settled_by_headers
+
+    raws = every_email()
+    judged = 0
+    for raw in raws + [r.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n") for r in raws[:200]]:
+        head = header_bytes(raw)
+        fields = header_fields(head)
+        if fields is None or settled_by_headers(head, fields):
+            continue
+        assert analyze(raw, (head, fields)).to_dict() == analyze(raw).to_dict()
+        judged += 1
+    assert judged > 500
+    list_mail = b"From: a@example.org\nList-Id: <x.example.org>\nSubject: hello\n\nhi\n"
+    other = b"From: a@example.org\nSubject: hello\n\n"
+    assert analyze(list_mail, (other, header_fields(other))).classification == analyze(list_mail).classification

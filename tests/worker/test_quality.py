@@ -23,12 +23,15 @@ REALMAIL = SHARED / "realmail"
 EVERYDAY = SHARED / "mail" / "real-ordinary.tar.gz"
 
 FLOORS = {
-    #            rej. precision, rej. recall, macro-F1, stage, share right at >= SURE
-    "tuned": (1.0, 0.99, 0.98, 0.93, 0.99),
-    "holdout": (0.97, 0.83, 0.88, 0.76, 0.99),
+    #            rej. precision (told or asked), rej. recall, macro-F1, stage, share right at >= SURE
+    "tuned": (0.99, 0.99, 0.98, 0.94, 0.99),
+    "holdout": (0.95, 0.86, 0.88, 0.79, 0.99),
     "tune": (0.98, 0.99, 0.96, 0.98, 0.99),
-    "check": (0.96, 0.88, 0.81, 0.80, 0.98),
+    "check": (0.93, 0.93, 0.82, 0.84, 0.98),
 }
+TOLD = 0.98
+"""The first rule, on every part: of the rejections told as such (at ``SURE`` or above, shown as
+"X said no"), at least this share are rejections. The rest of the rejections are only asked."""
 GATE = (MAILING_LIST, DELIVERY_REPORT, NOTIFICATION, NO_JOB_WORDS)
 
 
@@ -80,6 +83,7 @@ def test_quality_floor(results, split):
     names = ("rejection precision", "rejection recall", "macro-F1", "stage", "right at >= SURE")
     below = [f"{n} {m:.3f} < {f}" for n, m, f in zip(names, measured, FLOORS[split], strict=True) if m < f]
     assert not below, f"{split}: " + "; ".join(below)
+    assert s.ratio(s.told) >= TOLD, f"{split}: {s.told[0]} of {s.told[1]} rejections told were rejections"
 
 
 @pytest.mark.parametrize("split", ["tuned", "holdout", "tune", "check"])

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from worker.classify import guards, names
 from worker.classify.evidence import Evidence, flag, sender_evidence, text_evidence
 from worker.classify.gate import text_verdict
-from worker.classify.scope import EMPLOYMENT_WORDS, JOB_WORDS, NOT_A_JOB, declines_a_job, health_appointment
+from worker.classify.scope import (
+    EMPLOYMENT_WORDS,
+    JOB_WORDS,
+    NOT_A_JOB,
+    declines_a_job,
+    health_appointment,
+    word_counts,
+)
 from worker.classify.stage import rejection_stage
 from worker.contract import LABELS
 from worker.parse import ParsedMessage
@@ -189,6 +196,10 @@ def _decide(scores: dict[str, float], evidence: list[Evidence], msg: ParsedMessa
         return "recruiter_outreach"
     if alert >= 4 and phrase_alert >= 2:
         return "job_alert"
+    # Some words of a no in job mail that nothing else explains: too weak to tell, so the user is
+    # asked (a rejection below SURE is only listed under "Please check"), not left with ``other``.
+    if rej >= 1 and guards.JOB_SEARCH_WORDS.search(text) is not None:
+        return "rejection"
     return "other"
 
 
@@ -202,7 +213,7 @@ than a third as often as a job, and
     strong = any(e.label == "rejection" and e.weight >= 3 for e in evidence)
     against = (scores["interview_invitation"] >= 2 or scores["offer"] >= 2 or scores["recruiter_outreach"] >= 2
                or any(e.rule in PENDING for e in evidence))
-    job_words, other_words = len(JOB_WORDS.findall(text)), len(NOT_A_JOB.findall(text))
+    job_words, other_words = word_counts(text)
     about_a_job = job_words > 2 * other_words and (EMPLOYMENT_WORDS.search(text) is not None
                                                   or (other_words == 0 and guards.OWN_APPLICATION.search(text) is not None))
     return SURE_REJECTION if strong and not against and about_a_job else CHECK_REJECTION

@@ -37,14 +37,15 @@ Headers = Message | Mapping[str, str]
 """Parsed headers: a stdlib message, or ``worker.parse.header_fields``' lower-case names to raw values."""
 
 
-def header_verdict(raw: bytes, fields: Mapping[str, str] | None = None) -> tuple[str, str] | None:
+def header_verdict(raw: bytes, fields: Mapping[str, str] | None = None, hinted: bool | None = None) -> tuple[str, str] | None:
     """(reason, what showed it) when the headers alone show everyday mail, else None.
 
     ``fields`` are the message's header fields already split (``worker.parse.header_fields``);
     without them the header section is parsed here. A job-looking subject or sender
-    (``worker.prefilter_headers``) always goes on to the full classification."""
+    (``worker.prefilter_headers``) always goes on to the full classification; ``hinted`` is that
+    look's answer on these ``fields`` when the caller already has it."""
     headers: Headers = fields if fields is not None else BytesHeaderParser(policy=compat32).parsebytes(header_bytes(raw))
-    if headers_hint_job(headers):
+    if headers_hint_job(headers) if hinted is None or fields is None else hinted:
         return None
     return _list(headers) or _bounce(headers) or _notification(headers)
 

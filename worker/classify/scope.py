@@ -7,6 +7,9 @@ job at least as much as of anything else that can be turned down.
 """
 
 import re
+from functools import lru_cache
+
+from worker.prefilter import Alternatives, haystack
 
 JOB_WORDS = re.compile(
     r"\b(?:jobs?|positions?|roles?|vacanc\w*|hiring|hire|hired|recruit\w*|interview\w*|career\w*|employ\w*|talent"
@@ -51,10 +54,24 @@ which a conference, a course or a booking has too): a rejection is only sure whe
 message speaks of a job in these words."""
 
 
+_COUNTED = Alternatives((JOB_WORDS, NOT_A_JOB))
+"""Both word lists run as their alternatives, only where their literals are: the same matches."""
+
+
+@lru_cache(maxsize=4)
+def word_counts(text: str) -> tuple[int, int]:
+    """How many times a folded text names a job's words and something else that can be declined
+    (``len(JOB_WORDS.findall(text))``, ``len(NOT_A_JOB.findall(text))``), counted once per text:
+    the decision and the rejection's confidence both read them."""
+    runs = _COUNTED.runs(haystack(text))
+    return tuple(sum(1 for _ in Alternatives.finditer(runs[i], text)) if i in runs else 0 for i in range(2))
+
+
 def declines_a_job(text: str) -> bool:
     """Whether a text with rejection words is about a job: it names a job's words at least as
     often as something else that can be declined."""
-    return len(JOB_WORDS.findall(text)) >= len(NOT_A_JOB.findall(text))
+    job_words, other_words = word_counts(text)
+    return job_words >= other_words
 
 
 HEALTH = re.compile(

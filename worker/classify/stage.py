@@ -8,6 +8,8 @@ only when nothing in the email places it.
 
 import re
 
+from worker.prefilter import Alternatives
+
 STAGE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (stage, re.compile(p))
     for stage, p in (
@@ -102,10 +104,14 @@ def rejection_stage(text: str) -> str:
     that only speaks of the application is an application-stage one, unless it thanks the user
     for taking part in the selection process (``TOOK_PART``), which leaves the stage unknown."""
     took_part = TOOK_PART.search(text) is not None
-    for stage, pattern in STAGE_RULES:
+    for index, (stage, _) in enumerate(STAGE_RULES):
         if stage == "application" and took_part:
             return "unknown"
-        for match in pattern.finditer(text):
+        for match in _STAGE_PATTERNS.finditer_in(index, text):
             if stage == "application" or not NOT_HELD.search(text, max(0, match.start() - 40), match.start()):
                 return stage
     return "application" if APPLIED.search(text) else "unknown"
+
+
+_STAGE_PATTERNS = Alternatives(pattern for _, pattern in STAGE_RULES)
+"""``STAGE_RULES`` run as their alternatives, only where their literals are: the same matches."""

@@ -33,6 +33,7 @@ from worker.extract.names import (
 from worker.extract.role import SUBJECT_NOISE, SUBJECT_SPLIT, TITLE_WORDS
 from worker.extract.sender import domain_key, fits_key, sender_company, site_key
 from worker.parse import ParsedMessage
+from worker.prefilter_case import Lowered, StartScan
 from worker.senders import ats_vendor, is_free_mail, is_job_board, is_relay, looks_like_agency, registered_domain
 from worker.text import REPLY_PREFIX, fold
 
@@ -84,6 +85,9 @@ _EMPLOYER_PHRASES = (
 """Where a job email names the employer of the job: a job noun or an application followed by
 the employer, a platform's "accepted by", a field. A platform, an ATS or an assessment vendor
 writes these about its customer; the employer then is the name here, not the sender."""
+
+_EMPLOYER_SCANS = tuple(map(StartScan, _EMPLOYER_PHRASES))
+"""Each phrase tried only where its first words are (``worker.prefilter_case``): the same matches."""
 
 _EMPLOYER_ACTS = re.compile(
     r"(?i:[ \t]+(?:has|hat|a|ha|heeft)[ \t]+(?:\w+[ \t]+){0,2}?"
@@ -156,7 +160,7 @@ def _named_employer(text: str, people: set[str]) -> tuple[str | None, bool]:
     found: list[str] = []
     strong = False
     head = text[:6000]
-    sources = [(i, pattern.finditer(head)) for i, pattern in enumerate(_EMPLOYER_PHRASES)] + [(len(_EMPLOYER_PHRASES), _acting(head))]
+    sources = [(i, scan.finditer(head)) for i, scan in enumerate(_EMPLOYER_SCANS)] + [(len(_EMPLOYER_PHRASES), _acting(head))]
     for i, matches in sources:
         for m in matches:
             application = i > 0 or (_APPLICATION_NOUN.match(m.group("noun")) is not None and not m.group("middle"))
@@ -195,10 +199,10 @@ _APPLICATION_NOUN = re.compile(r"(?i)application|candidacy|bewerbung|candidature
 _LEGAL_PREFIX = re.compile(r"^(?-i:EI|ACI|ETTI|EITI|AI|GEIQ|EA|ESAT|SIAE)[ \t]+(?=[A-ZÀ-Þ])")
 """French structure types written before the name ("EI Ressort Vert", "ACI Les Potagers Unis")."""
 
-_PLACE_OR_TIME = re.compile(
+_PLACE_OR_TIME = Lowered(re.compile(
     r"(?i)(?:the|our|this|that|a|an|home|headquarters|hq|office|site|campus|location|remote|zoom|teams|google|microsoft|\d)\b|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi)\b"
-)
+))
 """Names after "at" that are not an employer: a place, a meeting tool, a time."""
 
 

@@ -52,13 +52,20 @@ _STOPWORDS = {
 }
 
 
+_WORD_LANGUAGES = {word: tuple(lang for lang, words in _STOPWORDS.items() if word in words)
+                   for word in frozenset().union(*_STOPWORDS.values())}
+"""Each common word's languages, in ``_STOPWORDS`` order."""
+
+_WORD = re.compile(r"[a-zà-ÿß]+")
+
+
 def detect_language(text: str) -> str:
-    """The language among en, de, fr, es, nl whose common words are most frequent (en by default)."""
+    """The language among en, de, fr, es, nl whose common words are most frequent (en by default;
+    on a tie, the language whose first common word comes first)."""
     counts = Counter()
-    for word in re.findall(r"[a-zà-ÿß]+", text.lower()[:4000]):
-        for lang, words in _STOPWORDS.items():
-            if word in words:
-                counts[lang] += 1
+    for word, times in Counter(_WORD.findall(text.lower()[:4000])).items():  # first seen first
+        for lang in _WORD_LANGUAGES.get(word, ()):
+            counts[lang] += times
     if not counts:
         return "en"
     return counts.most_common(1)[0][0]

@@ -7,26 +7,27 @@ that lets "Savia Energía", "SAVIA ENERGIA S.A." and savia-energia.com meet.
 import re
 from functools import lru_cache
 
+from worker.prefilter_case import Lowered
 from worker.text import fold
 
-LEGAL_SUFFIX = re.compile(
+LEGAL_SUFFIX = Lowered(re.compile(
     r"[\s,]+(?:inc|incorporated|llc|l\.l\.c|ltd|limited|private limited|pvt\.? ltd|pvt|gmbh(?: & co\.? kg)?|ggmbh|\w*gesellschaft mbh|mbh|ag|se|kg|kgaa|ug|e\.?\s?v|b\.?\s?v|n\.?\s?v|"
     r"s\.?\s?a\.?\s?s|s\.?\s?a\.?\s?r\.?\s?l|sarlu?|sasu|eurl|s\.?\s?a|s\.?\s?l\.?\s?u?|s\.?\s?p\.?\s?a|s\.?\s?a\.? de c\.?\s?v|s\.?\s?a\.?\s?c|s\.?\s?c\.?\s?a|s\.? ?coop|e\.?\s?i\.?\s?r\.?\s?l|ltda|s\.? de r\.?\s?l|a[öo]r|k[öo]r|plc|corp|corporation|co|pty(?: ltd)?|oy|ab|aps|as|bv|nv|sa|sl|sas|srl|spa|llp|lp)\.?$",
     re.IGNORECASE,
-)
+))
 """Legal forms at the end of a company name, removed when names are compared or shown."""
 
 _LEGAL_PREFIX = re.compile(r"^(?:stichting|vereniging)\s+(?=\S)", re.IGNORECASE)
 """Legal forms written before the name (Dutch foundations and associations)."""
 
-SENDER_NOISE = re.compile(
+SENDER_NOISE = Lowered(re.compile(
     r"\b(?:hiring team|hiring|recruiting team|recruiting|recruitment team|recruitment|recruiters?|graduate recruitment|early careers|early talent|campus recruiting|university recruiting"
     r"|talent acquisition team|talent acquisition|talent team|talent|acquisition|careers?|jobs?|hr team|hr|people & culture|people and culture|people team|people|culture|team|teams"
     r"|no-?reply|notifications?|mailer|karriere|personal|personalabteilung|personalmanagement|personalwesen|bewerbermanagement|recruiting-team|human resources|ressources humaines|rh|recrutement|emploi|empleo"
     r"|selecci[oó]n de personal|selecci[oó]n|rrhh|recursos humanos|reclutamiento|talento|werving & selectie|werving en selectie|werving|selectie|p&o|personeelszaken|hoofdkantoor|recruitmentteam"
     r"|applications?|applicant|the|rr\.? ?hh\.?|hauptamt|personalamt|ausbildung|duales studium|personalstelle|personalservice|hr services|recruitment cell|gesti[oó]n humana|gesti[oó]n del talento|atracci[oó]n de talento|desarrollo humano|talento humano|capital humano|campus|carri[eè]res|carreras|empleos|équipe|equipe|equipo|admissions|graduates|bewerbungen|bewerbung|vacatures|sollicitaties|staffing|service)(?![\w&])",
     re.IGNORECASE,
-)
+))
 
 JOINERS = frozenset({"of", "and", "de", "du", "des", "la", "le", "el", "del", "der", "die", "und", "et", "y", "van", "von", "für", "for", "&", "-", "the", "at", "bei", "chez", "bij", "en", "from"})
 VENDOR_WORDS = frozenset({"linkedin", "indeed", "glassdoor", "xing", "stepstone", "infojobs", "computrabajo", "welcometothejungle", "docusign", "hackerrank", "codility", "goodtime", "calendly"})
@@ -35,13 +36,13 @@ GENERIC_LABELS = frozenset({"mail", "email", "e", "em", "mg", "bounce", "hire", 
                              "no-reply", "noreply", "donotreply", "recruiting", "recruitment", "talent", "hr", "www", "apply", "bewerbung", "bewerbungen", "info", "support",
                              "system", "candidates", "candidate", "mailer", "reply", "emploi", "empleo", "werkenbij", "seleccion", "rrhh"})
 
-NOT_EMPLOYER = re.compile(
+NOT_EMPLOYER = Lowered(re.compile(
     r"^(?:linkedin|indeed|glassdoor|xing|stepstone|infojobs|computrabajo|welcome to the jungle|docusign|zoom|teams|microsoft teams|google meet|google|calendly|ma'am|sir|madam)$"
     r"|\b(?:interview|application|assessment|entretien|entrevista|gespräch|sollicitatie|bewerbung|candidature|candidatura|update|status|feedback|decision|entscheidung|offer|angebot|opportunity|opportunities|vacancy|vacature)\b",
     re.IGNORECASE,
-)
-TITLE_END = re.compile(r"\b(?:engineer|developer|manager|designer|analyst|scientist|specialist|consultant|recruiter|partner at|officer|director|lead|intern|trainee|internship|apprenticeship|traineeship"
-                       r"|representative|coordinator|administrator|assistant|accountant|technician|apprentice)$", re.IGNORECASE)
+))
+TITLE_END = Lowered(re.compile(r"\b(?:engineer|developer|manager|designer|analyst|scientist|specialist|consultant|recruiter|partner at|officer|director|lead|intern|trainee|internship|apprenticeship|traineeship"
+                               r"|representative|coordinator|administrator|assistant|accountant|technician|apprentice)$", re.IGNORECASE))
 
 STOP_COMPANY = frozenset(
     """i we you our us the this that it your a an my he she they dear hi hello hey thank thanks

@@ -7,6 +7,7 @@ is not a plausible title: a missing role is better than a fragment.
 import re
 
 from worker.extract.names import is_person_name, name_key, normalize_company
+from worker.prefilter_case import Lowered, StartScan
 
 GENDER_MARKER = re.compile(
     r"\s*[(\[]\s*(?:[mwfdhxvoa]\s*/\s*){1,3}[mwfdhxvoa*]\s*[)\]]|\s*[(\[]\s*(?:all genders?|alle geschlechter|w/m/d|f/h|h/f|h/m|m/f|m/v|v/m)\s*[)\]]"
@@ -234,6 +235,10 @@ def _card_role(body: str, company: str | None) -> str | None:
     return None
 
 
+_QUOTED_SCAN, _INTRO_ROLE_SCAN, _WEAK_INTRO_SCAN, _BEFORE_PROCESS_SCAN = map(StartScan, (_QUOTED, _INTRO_ROLE, _WEAK_INTRO, _BEFORE_PROCESS))
+"""The phrases tried only where their first words are (``worker.prefilter_case``): the same matches."""
+
+
 def _find_role(subject: str, body: str, company: str | None) -> str | None:
     company_key = normalize_company(company) if company else ""
     body = body[:6000]
@@ -246,7 +251,7 @@ def _find_role(subject: str, body: str, company: str | None) -> str | None:
             if role:
                 return role
     for text in (subject, body):
-        for m in _QUOTED.finditer(text):
+        for m in _QUOTED_SCAN.finditer(text):
             role = _cut_role(GENDER_MARKER.sub(" ", m.group("role")), company_key)
             if role:
                 return role
@@ -260,7 +265,7 @@ def _phrase_role(text: str, company_key: str, subject: str = "") -> str | None:
     """A title after an introducing phrase ("application for X", "Bewerbung als X",
     "au poste de X") or before a job noun ("the X role")."""
     best = None
-    m = _INTRO_ROLE.search(text)
+    m = _INTRO_ROLE_SCAN.search(text)
     tries = 0
     while m and tries < 40:
         role = _cut_role(m.group("role"), company_key)
@@ -272,9 +277,9 @@ def _phrase_role(text: str, company_key: str, subject: str = "") -> str | None:
             break
         # no title here: an intro inside what was taken as the title may hold one
         # ("your application for a post, in the role of Lab Engineer")
-        m = _INTRO_ROLE.search(text, m.start() + 1)
+        m = _INTRO_ROLE_SCAN.search(text, m.start() + 1)
         tries += 1
-    for m in _WEAK_INTRO.finditer(text):
+    for m in _WEAK_INTRO_SCAN.finditer(text):
         if best is not None and m.start() > best[0]:
             break
         role = _cut_role(m.group("role"), company_key)
@@ -287,7 +292,7 @@ def _phrase_role(text: str, company_key: str, subject: str = "") -> str | None:
             best = (m.start(), role)
         break
     if best is None:
-        for m in _BEFORE_PROCESS.finditer(text):
+        for m in _BEFORE_PROCESS_SCAN.finditer(text):
             role = _last_phrase(m.group("role"), company_key)
             if role and TITLE_WORDS.search(role):
                 best = (m.start(), role)
@@ -489,13 +494,13 @@ def _plausible_role(role: str, company_key: str) -> bool:
 
 
 SUBJECT_SPLIT = re.compile(r"\s+[-–—|:/]\s+|\s*[|:]\s*|\s*[–—]\s*")
-SUBJECT_NOISE = re.compile(
+SUBJECT_NOISE = Lowered(re.compile(
     r"^(?:(?:your|ihre|deine|votre|tu|su|je|uw)\s+)?(?:application|bewerbung|candidature|candidatura|sollicitatie|postulación|solicitud)\b|^(?:re|aw|fwd?|wg|tr|rv)\b"
     r"|\b(?:update|status|outcome|result|feedback|decision|next steps?|invitation|reminder|confirmation|received|thank|thanks|unfortunately|interview|offer|assessment|absage|zusage|einladung|entscheidung|"
     r"rückmeldung|ergebnis|eingangsbestätigung|erinnerung|résultat|réponse|suite|retour|point|entretien|resultado|actualización|novedades|comunicación|entrevista|uitslag|terugkoppeling|uitnodiging|"
     r"ontvangstbevestiging|reactie|uitkomst|aanbod|kennismaking|fallstudie|online-tests?|capaciteitentest|vragenlijst|journ[ée]e d'[ée]valuation|journ[ée]e de recrutement|desaf[ií]o|exercice|questionnaire|take-home|thuisopdracht|proefdag|hospitation|acknowledgement|acuse|accusé|confirmación|proceso|mission|opportunité|opportunity|ausschreibung|case study)\b",
     re.IGNORECASE,
-)
+))
 
 
 def _subject_role(subject: str, company_key: str) -> str | None:
@@ -592,7 +597,7 @@ def _complete(role: str, body: str) -> str:
     return role
 
 
-TITLE_WORDS = re.compile(
+TITLE_WORDS = Lowered(re.compile(
     r"\b(?:engineer|developer|analyst|scientist|specialist|coordinator|co[oö]rdinator|assistant|associate|consultant|officer|director|lead|intern|internship|trainee|administrator|architect"
     r"|representative|advisor|adviser|executive|accountant|technician|nurse|teacher|writer|editor|producer|researcher|recruiter|planner|operator|agent|clerk|controller|strategist|owner|head|supervisor|adjuster"
     r"|buyer|solicitor|lecturer|programme|program|graduate|apprentice|fellow|partner|receptionist|recepcionista|chef|cook|driver|barista|sre|devops|qa|ux|ui|cto|cfo|ceo|sde"
@@ -609,4 +614,4 @@ TITLE_WORDS = re.compile(
     r"|verkoper|verkoopster|kok|schoonmaker|bezorger|kassamedewerker|magazijnmedewerker|docent|leerkracht|apotheker|timmerman|loodgieter|elektricien|secretaresse|receptioniste|kapper)(?:s|in|innen|e|es|a|as)?\b"
     r"|(?:manager|designer|engineer|developer|analyst|ingenieur|planer|berater|leiter|leitung|entwickler|mitarbeiter|medewerker|innendienst|außendienst|fachkraft|assistenz|monteur|programm|adviseur|leider)",
     re.IGNORECASE,
-)
+))

@@ -17,5 +17,7 @@
       const company = (title.includes(" @ ") ? title.split(" @ ").pop().trim() : "") || Onward.fromSlug(loc.pathname.split("/")[1]);
       return { company, role, domain: "" };
     },
+    /** Below the title in the left pane, above location and pay. */
+    anchor: (doc) => Onward.firstOf(doc, ".ashby-job-posting-heading", "h1"),
   });
 })(globalThis);

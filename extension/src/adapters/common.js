@@ -2,6 +2,8 @@
  * What every site adapter shares. An adapter is {id, kind: "webmail"|"jobboard", matches(doc, loc),
  * extract(doc, loc) -> data|null, anchor(doc) -> element|null}. Webmail data is
  * {subject, from_name, from_address, text, message_id?, link?}; job-board data is {company, role, domain}.
+ * A job board's anchor is the element of the posting's header (title, employer, location) after which
+ * the badge joins the page's flow, away from the board's own buttons and sticky bars.
  * Adapters only read the page; they never change it.
  */
 (function (root) {
@@ -21,6 +23,16 @@
       if (text) return text;
     }
     return "";
+  };
+
+  /** The first element matching one of the selectors, in their order (null when none): a site's
+   * current layout first, its older ones after. */
+  Onward.firstOf = function (scope, ...selectors) {
+    for (const selector of selectors) {
+      const node = scope && scope.querySelector(selector);
+      if (node) return node;
+    }
+    return null;
   };
 
   /** A body's readable text (line breaks kept), at most MAX_TEXT characters. */
@@ -50,6 +62,27 @@
     const node = doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
     return node ? (node.getAttribute("content") || "").trim() : "";
   };
+
+  /**
+   * Gender markers job titles carry ("Datenanalyst (m/w/d)", "(f/m/x)", "(H/F)", "(all genders)", a bare
+   * "m/w/d"): the same rule as the worker's GENDER_MARKER (worker/extract/role.py), in two parts because the
+   * bare markers are case-sensitive there ("H/F" and "h/m" but not "Ux/Ui").
+   */
+  const GENDER_MARKERS = [
+    /\s*[(\[]\s*(?:[mwfdhxvoa]\s*\/\s*){1,3}[mwfdhxvoa*]\s*[)\]]|\s*[(\[]\s*(?:all genders?|alle geschlechter|w\/m\/d|f\/h|h\/f|h\/m|m\/f|m\/v|v\/m)\s*[)\]]/gi,
+    /[ \t]+(?:[HF]\/[HF]|[mwd]\/[mwd]\/[mwd]|[MWD]\/[MWD]\/[MWD]|m\/v\/x|M\/V\/X|h\/m|H\/M)(?![\w/])/g,
+  ];
+
+  /** A job title without its gender marker: "Datenanalyst (m/w/d)" -> "Datenanalyst". */
+  Onward.cleanRole = function (role) {
+    let text = String(role || "");
+    for (const marker of GENDER_MARKERS) text = text.replace(marker, " ");
+    return text.replace(/\s+/g, " ").trim();
+  };
+
+  /** The key two spellings of one job title share (as the server's role_key): case, punctuation, spacing and
+   * gender markers ignored, so the posting's "Data-Analyst (m/f/d)" is the tracked "data analyst". */
+  Onward.roleKey = (role) => Onward.cleanRole(role).toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, " ").trim();
 
   Onward.register = function (adapter) {
     Onward.adapters[adapter.id] = adapter;

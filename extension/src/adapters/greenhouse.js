@@ -18,5 +18,7 @@
       const company = named || Onward.meta(doc, "og:site_name") || Onward.fromSlug(loc.pathname.split("/")[1]);
       return { company, role, domain: "" };
     },
+    /** Below the location under the title (the classic header's Apply Now floats beside it), else below the title. */
+    anchor: (doc) => Onward.firstOf(doc, "#header .location", ".job__location", ".job__title", "h1.app-title", "h1"),
   });
 })(globalThis);

@@ -17,5 +17,8 @@
         .replace(/\s*-\s*job post$/i, "");
       return company ? { company, role, domain: "" } : null;
     },
+    /** Below the header (title, employer, location, pay), above Apply now. */
+    anchor: (doc) => Onward.firstOf(doc, ".jobsearch-InfoHeaderContainer", '[data-testid="jobsearch-CompanyInfoContainer"]',
+      ".jobsearch-JobInfoHeader-title-container", "h1.jobsearch-JobInfoHeader-title"),
   });
 })(globalThis);

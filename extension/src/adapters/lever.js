@@ -19,5 +19,7 @@
       const company = fromLogo || fromTitle || Onward.fromSlug(loc.pathname.split("/")[1]);
       return { company, role, domain: "" };
     },
+    /** Inside the headline, below the categories: the "Apply for this job" button has its own column. */
+    anchor: (doc) => Onward.firstOf(doc, ".posting-headline .posting-categories", ".posting-headline h2", ".posting-headline h1"),
   });
 })(globalThis);

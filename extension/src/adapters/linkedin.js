@@ -18,5 +18,9 @@
         "h1.topcard__title");
       return company ? { company, role, domain: "" } : null;
     },
+    /** Below the line under the title (location, age, applicants), above the preferences and Easy Apply. */
+    anchor: (doc) => Onward.firstOf(doc, ".job-details-jobs-unified-top-card__primary-description-container",
+      ".job-details-jobs-unified-top-card__job-title", ".jobs-unified-top-card__job-title", ".top-card-layout__entity-info",
+      "h1.top-card-layout__title", "h1.topcard__title"),
   });
 })(globalThis);

@@ -16,5 +16,7 @@
       const company = Onward.meta(doc, "og:site_name") || Onward.fromSlug(loc.hostname.split(".")[0]);
       return { company, role, domain: "" };
     },
+    /** Right below the title, above the Apply button. */
+    anchor: (doc) => Onward.firstOf(doc, '[data-automation-id="jobPostingHeader"]'),
   });
 })(globalThis);

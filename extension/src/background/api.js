@@ -12,7 +12,7 @@
 
   /** One request to the server in `settings`; `body` is sent as JSON, `as` is "json" or "text". */
   Onward.request = async function (settings, method, path, { body, auth = true, as = "json" } = {}) {
-    if (auth && !settings.token) return Onward.fail("not_paired", "Pair the extension with Onward in its options.");
+    if (auth && !settings.token) return Onward.fail("not_paired", Onward.t("errNotPaired"));
     const headers = { Accept: as === "json" ? "application/json" : "text/calendar" };
     if (auth) headers.Authorization = `Bearer ${settings.token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -23,11 +23,11 @@
         credentials: "omit", cache: "no-store", signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (err) {
-      return Onward.fail("unreachable", `Onward at ${settings.serverUrl} does not answer.`);
+      return Onward.fail("unreachable", Onward.t("errUnreachable", settings.serverUrl));
     }
-    if (response.status === 401) return Onward.fail("unauthorized", "The server no longer knows this extension: pair it again.");
+    if (response.status === 401) return Onward.fail("unauthorized", Onward.t("errUnauthorized"));
     if (!response.ok) {
-      let message = `The server answered ${response.status}.`;
+      let message = Onward.t("errStatus", response.status);
       try {
         const data = await response.json();
         if (data && typeof data.message === "string") message = data.message;
@@ -40,7 +40,7 @@
     try {
       return { ok: true, data: as === "json" ? await response.json() : await response.text() };
     } catch {
-      return Onward.fail("http", "The server's answer could not be read.");
+      return Onward.fail("http", Onward.t("errUnreadable"));
     }
   };
 })(globalThis);

@@ -16,6 +16,9 @@ if (typeof importScripts === "function") {
   /** Labels that get a small note instead of the rejection card. */
   const NOTE_LABELS = new Set(["application_confirmation", "interview_invitation", "offer"]);
 
+  /** What *Track* on a job board may record: an application sent, or a posting saved for later (not sent). */
+  const TRACK_STATUSES = ["applied", "saved"];
+
   async function load() {
     return Onward.coerceSettings(await api.storage.local.get(null));
   }
@@ -39,6 +42,13 @@ if (typeof importScripts === "function") {
     return out;
   }
 
+  /** The stored message id of an email on screen, tracking it first; a failed answer when it cannot be stored. */
+  async function storedId(settings, email) {
+    const tracked = await Onward.request(settings, "POST", "/api/v1/classify", { body: { ...emailBody(email), track: true } });
+    if (!tracked.ok) return tracked;
+    return tracked.data.message ? tracked.data.message.id : Onward.fail("http", Onward.t("errNotStored"));
+  }
+
   function siteOff(settings, site) {
     return Object.hasOwn(settings.sites, site) && !settings.sites[site];
   }
@@ -60,7 +70,7 @@ if (typeof importScripts === "function") {
       if (p.threshold !== undefined) changes.threshold = p.threshold;
       if (p.serverUrl !== undefined) {
         const origin = Onward.normalizeOrigin(p.serverUrl);
-        if (!origin) return Onward.fail("invalid", "The server address must start with http:// or https://.");
+        if (!origin) return Onward.fail("invalid", Onward.t("serverAddressInvalid"));
         changes.serverUrl = origin;
       }
       return { ok: true, data: visible(await save(changes)) };
@@ -68,7 +78,7 @@ if (typeof importScripts === "function") {
 
     pair: async (p) => {
       const serverUrl = Onward.normalizeOrigin(p.serverUrl);
-      if (!serverUrl) return Onward.fail("invalid", "The server address must start with http:// or https://.");
+      if (!serverUrl) return Onward.fail("invalid", Onward.t("serverAddressInvalid"));
       const answer = await Onward.request({ serverUrl }, "POST", "/api/v1/pair", {
         auth: false, body: { code: p.code, name: "Browser extension" },
       });
@@ -97,9 +107,9 @@ if (typeof importScripts === "function") {
 
     "webmail/add": async (p) => {
       const origin = Onward.normalizeOrigin(p.origin);
-      if (!origin) return Onward.fail("invalid", "The webmail address must start with http:// or https://.");
+      if (!origin) return Onward.fail("invalid", Onward.t("webmailInvalid"));
       if (!(await api.permissions.contains({ origins: [Onward.matchPattern(origin)] }))) {
-        return Onward.fail("permission", "The browser did not allow access to this webmail.");
+        return Onward.fail("permission", Onward.t("webmailNotAllowed"));
       }
       const base = roundcubeScript();
       const id = scriptId(origin);
@@ -125,7 +135,7 @@ if (typeof importScripts === "function") {
 
     advice: async (p) => {
       const settings = await load();
-      if (siteOff(settings, p.site)) return Onward.fail("disabled", "Onward is switched off on this site.");
+      if (siteOff(settings, p.site)) return Onward.fail("disabled", Onward.t("errSiteOff"));
       const answer = await Onward.request(settings, "POST", "/api/v1/advice", { body: emailBody(p.email) });
       if (!answer.ok) return answer;
       const { classification, advice, message } = answer.data;
@@ -138,7 +148,12 @@ if (typeof importScripts === "function") {
       } else if (NOTE_LABELS.has(classification.label)) {
         show = "note";
       }
-      return { ok: true, data: { ...answer.data, show, serverUrl: settings.serverUrl } };
+      return { ok: true, data: { ...answer.data, show, serverUrl: settings.serverUrl, cardOpen: settings.cardOpen } };
+    },
+
+    "card/open": async (p) => {
+      await save({ cardOpen: p.open });
+      return { ok: true, data: {} };
     },
 
     "message/track": async (p) => {
@@ -154,17 +169,37 @@ if (typeof importScripts === "function") {
       return { ok: true, data: { message, application } };
     },
 
-    "message/not-rejection": async (p) => {
+    "message/correct": async (p) => {
       const settings = await load();
-      let id = p.message_id;
-      if (!id) {
-        const tracked = await Onward.request(settings, "POST", "/api/v1/classify", { body: { ...emailBody(p.email), track: true } });
-        if (!tracked.ok) return tracked;
-        if (!tracked.data.message) return Onward.fail("http", "The message could not be stored.");
-        id = tracked.data.message.id;
-      }
-      const answer = await Onward.request(settings, "PATCH", `/api/v1/messages/${id}`, { body: { label: "other" } });
-      return answer.ok ? { ok: true, data: { message: answer.data } } : answer;
+      const id = p.message_id || (await storedId(settings, p.email));
+      if (typeof id !== "number") return id;
+      const body = { label: p.label };
+      if (!p.about_job) body.about_job = false;
+      const answer = await Onward.request(settings, "PATCH", `/api/v1/messages/${id}`, { body });
+      if (!answer.ok) return answer;
+      const { correction = null, ...message } = answer.data;
+      return { ok: true, data: { message, correction } };
+    },
+
+    "correction/undo": async (p) => {
+      const settings = await load();
+      return Onward.request(settings, "POST", `/api/v1/corrections/${p.correction_id}/undo`);
+    },
+
+    "signin-link": async (p, sender) => {
+      const settings = await load();
+      const answer = await Onward.request(settings, "POST", "/api/v1/signin-links", { body: { next: p.path } });
+      if (!answer.ok) return answer;
+      // The link's path on the address this browser reaches the server at (a proxy may name the server otherwise).
+      const url = settings.serverUrl + new URL(answer.data.url, settings.serverUrl).pathname;
+      const at = sender && sender.tab ? { index: sender.tab.index + 1, openerTabId: sender.tab.id } : {};
+      await api.tabs.create({ url, ...at });
+      return { ok: true, data: { url } };
+    },
+
+    "me/name": async (p) => {
+      const settings = await load();
+      return Onward.request(settings, "PATCH", "/api/v1/me", { body: { display_name: p.display_name } });
     },
 
     "reflection/add": async (p) => {
@@ -185,7 +220,7 @@ if (typeof importScripts === "function") {
 
     history: async (p) => {
       const settings = await load();
-      if (siteOff(settings, p.site)) return Onward.fail("disabled", "Onward is switched off on this site.");
+      if (siteOff(settings, p.site)) return Onward.fail("disabled", Onward.t("errSiteOff"));
       const query = new URLSearchParams();
       if (p.company) query.set("name", p.company);
       if (p.domain) query.set("domain", p.domain);
@@ -202,10 +237,16 @@ if (typeof importScripts === "function") {
     },
 
     "application/track": async (p) => {
+      if (!TRACK_STATUSES.includes(p.status)) return Onward.fail("bad_request", "Say whether you applied or saved the posting.");
       const settings = await load();
-      const body = { company: p.company };
+      const body = { company: p.company, status: p.status };
       if (p.role) body.role = p.role;
       return Onward.request(settings, "POST", "/api/v1/applications", { body });
+    },
+
+    "application/applied": async (p) => {
+      const settings = await load();
+      return Onward.request(settings, "PATCH", `/api/v1/applications/${p.application_id}`, { body: { status: "applied" } });
     },
 
     checks: async () => {
@@ -216,14 +257,9 @@ if (typeof importScripts === "function") {
 
     "check/answer": async (p) => {
       const settings = await load();
-      let id = p.message_id;
-      if (!id) {
-        if (!p.email) return Onward.fail("invalid", "No email to answer for.");
-        const tracked = await Onward.request(settings, "POST", "/api/v1/classify", { body: { ...emailBody(p.email), track: true } });
-        if (!tracked.ok) return tracked;
-        if (!tracked.data.message) return Onward.fail("http", "The message could not be stored.");
-        id = tracked.data.message.id;
-      }
+      if (!p.message_id && !p.email) return Onward.fail("invalid", "No email to answer for.");
+      const id = p.message_id || (await storedId(settings, p.email));
+      if (typeof id !== "number") return id;
       return Onward.request(settings, "POST", `/api/v1/messages/${id}/check`, { body: { rejection: p.rejection } });
     },
 
@@ -249,7 +285,7 @@ if (typeof importScripts === "function") {
       sendResponse(Onward.fail("forbidden", "Only the extension's own pages may send this."));
       return false;
     }
-    handlers[msg.type](msg.payload || {}).then(sendResponse, (err) => sendResponse(Onward.fail("extension", String(err))));
+    handlers[msg.type](msg.payload || {}, sender).then(sendResponse, (err) => sendResponse(Onward.fail("extension", String(err))));
     return true;
   });
 })(globalThis);

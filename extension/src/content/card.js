@@ -1,19 +1,50 @@
 /*
- * What Onward shows beside an open email: the rejection card (what happened, strategies with
- * their reasons, next steps as actions) and, for other job mail, a one-line note. Every
- * string from the email or the server goes in as text.
+ * What Onward shows beside an open email: the rejection card and, for other job mail, a one-line note.
+ *
+ * The card is compact so the email stays in view (at most about 140 px closed): one sentence of what
+ * happened, the one strategy that fits best with its reason, and the two most useful next steps as
+ * buttons. *More* opens the rest in place (the other strategies, the other steps, *Not a rejection*,
+ * why the card shows); whether the user last left it open is remembered. The advice texts come from the
+ * server in the email's language; the extension's own words come from _locales in the browser's
+ * language. Every string from the email or the server goes in as text.
  */
 (function (root) {
   "use strict";
   const Onward = root.Onward;
-  const { el } = Onward;
+  const { el, t } = Onward;
 
-  const LABEL_WORDS = {
-    application_confirmation: "Application received", interview_invitation: "Interview invitation", offer: "Offer",
-  };
+  /** Next steps that can be a button in the closed card, in the order the server gave them. */
+  const ACTIONS = new Set(["feedback_email", "reflection", "follow_up", "open_application"]);
+
+  /** What *Not a rejection* offers, as the PATCH bodies of the corrections contract. */
+  const KINDS = [
+    ["kindConfirmation", "correctedConfirmation", { label: "application_confirmation" }],
+    ["kindInvitation", "correctedInvitation", { label: "interview_invitation" }],
+    ["kindOtherJob", "correctedOtherJob", { label: "other" }],
+    ["kindNotJob", "correctedNotJob", { label: "other", about_job: false }],
+  ];
+
+  /** The note's words for each label the note is shown for. */
+  const LABEL_KEYS = { application_confirmation: "noteConfirmation", interview_invitation: "noteInvitation", offer: "noteOffer" };
 
   function say(status, text) {
     status.textContent = text;
+  }
+
+  function buttonFor(text, onClick, attrs = {}) {
+    const button = el("button", { type: "button", ...attrs }, text);
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  /** A button that shows and hides `panel`, keeping aria-expanded right. */
+  function toggleFor(text, panel, onOpen) {
+    const button = buttonFor(text, () => {
+      panel.hidden = !panel.hidden;
+      button.setAttribute("aria-expanded", String(!panel.hidden));
+      if (!panel.hidden && onOpen) onOpen();
+    }, { "aria-controls": panel.id, "aria-expanded": "false" });
+    return button;
   }
 
   function downloadText(shadow, filename, text) {
@@ -28,9 +59,9 @@
   async function copy(text, status) {
     try {
       await navigator.clipboard.writeText(text);
-      say(status, "Copied. Paste it into a reply.");
+      say(status, t("copied"));
     } catch {
-      say(status, "Copying was not allowed here: select the text above and copy it.");
+      say(status, t("copyRefused"));
     }
   }
 
@@ -45,91 +76,113 @@
     return ctx.applicationId;
   }
 
+  /** A ``mailto:`` link as the server builds it (RFC 6068): the body's line breaks as CRLF, all percent-encoded. */
+  function mailto(to, subject, body) {
+    const enc = encodeURIComponent;
+    return `mailto:${enc(to || "").replace(/%40/g, "@")}?subject=${enc(subject || "")}&body=${enc(body.replace(/\r?\n/g, "\r\n"))}`;
+  }
+
+  /** The draft signed with `name` under its closing line (the server signs it so once the name is saved). */
+  function signed(body, name) {
+    return `${body.replace(/\s+$/, "")}\n${name}\n`;
+  }
+
   function feedbackStep(step, ctx) {
     const panel = el("div", { class: "panel", hidden: true, id: "onward-feedback" });
-    const draft = `${step.subject || ""}\n\n${step.body || ""}`.trim();
+    let body = step.body || "";
+    const text = el("pre", {}, body);
+    const copyButton = buttonFor(t("copyDraft"), () => copy(`${step.subject || ""}\n\n${body}`.trim(), ctx.status));
+    const open = step.mailto ? Onward.link(step.mailto, t("openInMailApp"), { class: "button" }, ["mailto:"]) : null;
     panel.append(
-      step.to ? el("p", { class: "muted" }, "To: ", step.to) : null,
+      step.to ? el("p", { class: "muted" }, t("draftTo", step.to)) : null,
+      step.note ? el("p", { class: "muted" }, step.note) : null,
       step.subject ? el("p", {}, el("strong", {}, step.subject)) : null,
-      el("pre", {}, step.body || ""),
-      el("div", { class: "steps" },
-        buttonFor("Copy the draft", () => copy(draft, ctx.status)),
-        step.mailto ? Onward.link(step.mailto, "Open in my mail app", { class: "button" }, ["mailto:"]) : null),
+      text,
+      ctx.needsName ? nameForm(ctx, (name) => {
+        body = signed(body, name);
+        text.textContent = body;
+        if (open && open.tagName === "A") open.href = mailto(step.to, step.subject, body);
+      }) : null,
+      el("div", { class: "steps" }, copyButton, open),
     );
-    const open = buttonFor(step.title, () => {
-      panel.hidden = !panel.hidden;
-      open.setAttribute("aria-expanded", String(!panel.hidden));
-    }, { "aria-controls": "onward-feedback", "aria-expanded": "false" });
-    return [open, panel];
+    return { button: toggleFor(step.title, panel), panel };
+  }
+
+  /** Asked once, while the user has no name to sign drafts with: saved on the server (``PATCH /api/v1/me``). */
+  function nameForm(ctx, onSaved) {
+    const input = el("input", { id: "onward-name", type: "text", maxlength: "100", autocomplete: "name" });
+    const form = el("form", { class: "name-form" },
+      el("label", { for: "onward-name" }, t("nameAsk")), input,
+      el("button", { type: "submit" }, t("nameSave")));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const name = input.value.trim();
+      if (!name) return input.focus();
+      const answer = await Onward.send("me/name", { display_name: name });
+      if (!answer.ok) return say(ctx.status, answer.message || t("failed"));
+      ctx.needsName = false;
+      form.remove();
+      onSaved(name);
+      return say(ctx.status, t("nameSaved"));
+    });
+    return form;
   }
 
   function reflectionStep(step, ctx) {
     const wentWell = el("textarea", { id: "onward-went-well", maxlength: "5000" });
     const toChange = el("textarea", { id: "onward-to-change", maxlength: "5000" });
-    const panel = el("form", { class: "panel", hidden: true, id: "onward-reflection", "aria-label": "Reflection" },
-      el("label", { for: "onward-went-well" }, "What went well?"), wentWell,
-      el("label", { for: "onward-to-change" }, "What would you do differently?"), toChange,
-      el("div", { class: "steps" }, el("button", { type: "submit" }, "Save reflection")));
+    const panel = el("form", { class: "panel", hidden: true, id: "onward-reflection", "aria-label": t("reflection") },
+      el("label", { for: "onward-went-well" }, t("wentWell")), wentWell,
+      el("label", { for: "onward-to-change" }, t("toChange")), toChange,
+      el("div", { class: "steps" }, el("button", { type: "submit" }, t("saveReflection"))));
     panel.addEventListener("submit", async (event) => {
       event.preventDefault();
       const id = step.application_id || (await applicationId(ctx));
-      if (!id) return say(ctx.status, "Track this application first, then add a reflection.");
+      if (!id) return say(ctx.status, t("trackFirst"));
       const answer = await Onward.send("reflection/add", {
         application_id: id, went_well: wentWell.value.trim(), to_change: toChange.value.trim(),
       });
-      if (answer.ok) {
-        panel.hidden = true;
-        say(ctx.status, "Reflection saved.");
-      } else {
-        say(ctx.status, answer.message || "The reflection could not be saved.");
-      }
+      if (!answer.ok) return say(ctx.status, answer.message || t("reflectionFailed"));
+      panel.hidden = true;
+      return say(ctx.status, t("reflectionSaved"));
     });
-    const open = buttonFor(step.title, () => {
-      panel.hidden = !panel.hidden;
-      open.setAttribute("aria-expanded", String(!panel.hidden));
-      if (!panel.hidden) wentWell.focus();
-    }, { "aria-controls": "onward-reflection", "aria-expanded": "false" });
-    return [open, panel];
+    return { button: toggleFor(step.title, panel, () => wentWell.focus()), panel };
   }
 
   function followUpStep(step, ctx) {
-    return [buttonFor(step.title, async () => {
+    return { button: buttonFor(step.title, async () => {
       const answer = await Onward.send("follow-up/ics", { application_id: step.application_id, days: step.days || 7 });
-      if (!answer.ok) return say(ctx.status, answer.message || "The reminder could not be made.");
+      if (!answer.ok) return say(ctx.status, answer.message || t("reminderFailed"));
       downloadText(ctx.shadow, answer.data.filename, answer.data.text);
-      say(ctx.status, "Reminder downloaded: open it to add it to your calendar.");
-    })];
+      return say(ctx.status, t("reminderDownloaded"));
+    }) };
   }
 
-  function notRejectionStep(step, ctx) {
-    return [buttonFor(step.title || "Not a rejection", async () => {
-      const answer = await Onward.send("message/not-rejection", { message_id: step.message_id || ctx.messageId || null, email: ctx.email });
-      if (!answer.ok) return say(ctx.status, answer.message || "That did not work; try again later.");
-      ctx.body.replaceChildren(el("p", {}, "Thanks. Onward will not count this email as a rejection."));
-      say(ctx.status, "Marked as not a rejection.");
-    })];
+  /** *Open the application*: a real link to the page, which the background turns into a one-time signed-in link. */
+  function openApplicationStep(step, ctx) {
+    const path = String(step.url || "/").startsWith("/") ? String(step.url) : "/";
+    const a = Onward.link(ctx.serverUrl + path, step.title || t("openApplication"), { class: "button" });
+    a.addEventListener("click", async (event) => {
+      if (a.tagName !== "A") return;
+      event.preventDefault();
+      const answer = await Onward.send("signin-link", { path });
+      if (!answer.ok) root.open(a.href, "_blank", "noopener");
+    });
+    return { button: a };
   }
 
-  function buttonFor(text, onClick, attrs = {}) {
-    const button = el("button", { type: "button", ...attrs }, text);
-    button.addEventListener("click", onClick);
-    return button;
-  }
-
-  function stepNodes(step, ctx) {
+  function stepParts(step, ctx) {
     switch (step.kind) {
       case "feedback_email": return feedbackStep(step, ctx);
       case "reflection": return reflectionStep(step, ctx);
-      case "follow_up": return step.application_id ? followUpStep(step, ctx) : [];
-      case "not_a_rejection": return notRejectionStep(step, ctx);
-      case "open_application":
-        return [Onward.link(ctx.serverUrl + (String(step.url).startsWith("/") ? step.url : "/"), step.title, { class: "button" })];
+      case "follow_up": return step.application_id ? followUpStep(step, ctx) : null;
+      case "open_application": return openApplicationStep(step, ctx);
       case "similar_roles":
-        return [el("p", { class: "muted" }, step.title, ": ",
-          ...(step.links || []).flatMap((l, i) => [i ? ", " : "", Onward.link(l.url, l.name)]))];
+        return { extra: el("p", { class: "muted" }, step.title, ": ",
+          ...(step.links || []).flatMap((l, i) => [i ? ", " : "", Onward.link(l.url, l.name)])) };
       case "network":
-        return [el("p", { class: "muted" }, el("strong", {}, step.title), step.text ? ` ${step.text}` : "")];
-      default: return [];
+        return { extra: el("p", { class: "muted" }, el("strong", {}, step.title), step.text ? ` ${step.text}` : "") };
+      default: return null;
     }
   }
 
@@ -137,27 +190,21 @@
     return buttonFor("\u00d7", () => { host.remove(); onDismiss(); }, { class: "close", "aria-label": label });
   }
 
-  /** Texts of the "Please check" card: the server never says "X said no" for an email it is not sure of. */
-  const CHECK_TEXT = {
-    title: "Please check: is this a rejection?",
-    explain: "Onward is not sure, so it does not count this email as a rejection until you say so.",
-    yes: "Yes, it is a rejection", no: "No, it is not",
-    failed: "That did not work; try again later.",
-    savedNo: "Thanks. Onward will not count this email as a rejection.",
-    savedYes: "Thanks. Onward counts this email as a rejection.",
-    remembered: "Onward will remember your answer for this sender's next email.",
-    label: "Onward: please check this email",
-  };
+  function escapeCloses(card, host, onDismiss) {
+    card.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") { host.remove(); onDismiss(); }
+    });
+  }
 
   /** The "Please check" card: a neutral question and two one-click answers instead of strategies. A yes
-   *  turns the same card into the rejection card with the advice the server sends back. */
+   *  turns it into the rejection card with the advice the server sends back. */
   function fillCheck(host, shadow, answer, email, onDismiss) {
     const advice = answer.advice;
     const status = el("p", { class: "status", role: "status", "aria-live": "polite" });
     const body = el("div", { class: "check" });
     let messageId = advice.message_id || (answer.message ? answer.message.id : null);
-    const yes = el("button", { type: "button", class: "check-yes" }, CHECK_TEXT.yes);
-    const no = el("button", { type: "button", class: "check-no" }, CHECK_TEXT.no);
+    const yes = el("button", { type: "button", class: "check-yes" }, t("checkYes"));
+    const no = el("button", { type: "button", class: "check-no" }, t("checkNo"));
     const reply = async (rejection) => {
       yes.disabled = true;
       no.disabled = true;
@@ -165,7 +212,7 @@
       if (!res.ok) {
         yes.disabled = false;
         no.disabled = false;
-        return say(status, res.message || CHECK_TEXT.failed);
+        return say(status, res.message || t("failed"));
       }
       messageId = res.data.message ? res.data.message.id : messageId;
       if (rejection && res.data.advice && !res.data.advice.check) {
@@ -174,25 +221,21 @@
           application: res.data.application }, email, onDismiss);
         return undefined;
       }
-      body.replaceChildren(el("p", {}, rejection ? CHECK_TEXT.savedYes : CHECK_TEXT.savedNo));
-      return say(status, CHECK_TEXT.remembered);
+      body.replaceChildren(el("p", {}, rejection ? t("checkSavedYes") : t("checkSavedNo")));
+      return say(status, t("checkRemembered"));
     };
     yes.addEventListener("click", () => reply(true));
     no.addEventListener("click", () => reply(false));
     const facts = [advice.company, advice.role].filter(Boolean).join(" \u00b7 ");
     body.append(
-      facts ? el("p", { class: "facts" }, facts) : null,
-      el("p", { class: "muted" }, CHECK_TEXT.explain),
+      el("p", { class: "muted" }, facts ? `${facts}. ` : "", t("checkExplain")),
       el("div", { class: "steps" }, yes, no),
     );
-    const card = el("section", { class: "box card check-card", role: "region", "aria-label": CHECK_TEXT.label },
-      el("div", { class: "top" },
-        el("div", {}, el("p", { class: "brand" }, "Onward"), el("h2", {}, CHECK_TEXT.title)),
-        closeButton(host, onDismiss, "Dismiss Onward's question")),
+    const card = el("section", { class: "box card check-card", role: "region", "aria-label": t("checkLabel") },
+      el("div", { class: "head" }, el("span", { class: "brand" }, "Onward"), el("h2", {}, t("checkTitle")),
+        closeButton(host, onDismiss, t("dismissQuestion"))),
       body, status);
-    card.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") { host.remove(); onDismiss(); }
-    });
+    escapeCloses(card, host, onDismiss);
     shadow.append(card);
     return host;
   }
@@ -205,42 +248,118 @@
     return fillRejection(host, shadow, answer, email, onDismiss);
   };
 
+  /** *Not a rejection?*: asks what the email was, sends the correction, then offers Undo until it expires. */
+  function notRejection(step, ctx, rerender) {
+    const box = el("div", { class: "correct" });
+    const ask = buttonFor(t("notRejection"), () => {
+      const choices = KINDS.map(([key, done, body]) => buttonFor(t(key), () => send(body, done), { class: "kind" }));
+      box.replaceChildren(el("p", { class: "question", id: "onward-what-was-it" }, t("whatWasIt")),
+        el("div", { class: "steps", role: "group", "aria-labelledby": "onward-what-was-it" }, ...choices,
+          buttonFor(t("cancel"), () => box.replaceChildren(ask), { class: "quiet" })));
+      choices[0].focus();
+    }, { class: "quiet" });
+    const send = async (body, done) => {
+      box.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+      const answer = await Onward.send("message/correct", {
+        message_id: step.message_id || ctx.messageId || null, email: ctx.email, label: body.label,
+        about_job: body.about_job !== false,
+      });
+      if (!answer.ok) {
+        box.querySelectorAll("button").forEach((b) => { b.disabled = false; });
+        return say(ctx.status, answer.message || t("failed"));
+      }
+      ctx.messageId = answer.data.message ? answer.data.message.id : ctx.messageId;
+      return corrected(ctx, t(done), answer.data.correction, rerender);
+    };
+    box.append(ask);
+    return box;
+  }
+
+  /** The card after a correction: what Onward now counts the email as, and Undo while the server allows it. */
+  function corrected(ctx, text, correction, rerender) {
+    const line = el("h2", {}, text);
+    const undoUntil = correction && correction.undo_until ? Date.parse(correction.undo_until) : NaN;
+    const left = undoUntil - Date.now();
+    const actions = el("div", { class: "steps" });
+    if (correction && correction.id && left > 0) {
+      const undo = buttonFor(t("undo"), async () => {
+        undo.disabled = true;
+        const answer = await Onward.send("correction/undo", { correction_id: correction.id });
+        if (answer.ok) return rerender();
+        undo.disabled = false;
+        return say(ctx.status, answer.status === 409 ? t("alreadyUndone") : answer.message || t("failed"));
+      }, { class: "undo" });
+      actions.append(undo);
+      setTimeout(() => undo.remove(), Math.min(left, 2 ** 31 - 1));
+    }
+    ctx.card.classList.add("done");
+    ctx.main.replaceChildren(el("div", { class: "head" }, el("span", { class: "brand" }, "Onward"), line, ctx.close), actions);
+    say(ctx.status, t("correctedStatus"));
+  }
+
   function fillRejection(host, shadow, answer, email, onDismiss) {
     const advice = answer.advice;
     const status = el("p", { class: "status", role: "status", "aria-live": "polite" });
-    const body = el("div", {});
+    const close = closeButton(host, onDismiss, t("dismissAdvice"));
+    const main = el("div", { class: "main" });
+    const card = el("section", { class: "box card", role: "region", "aria-label": t("cardLabel"), lang: t("langCode") }, main, status);
+    const spoken = advice.language ? { lang: advice.language } : {};  // the server's texts are in the email's language
     const ctx = {
-      shadow, status, body, email, serverUrl: answer.serverUrl,
+      shadow, status, email, card, main, close, serverUrl: answer.serverUrl,
       messageId: answer.message ? answer.message.id : advice.message_id,
       applicationId: advice.application_id || (answer.application ? answer.application.id : null),
+      needsName: Boolean(advice.needs_name),
     };
-    const facts = [
-      advice.company ? ["Company", advice.company] : null, advice.role ? ["Role", advice.role] : null,
-      advice.stage && Onward.STAGE_WORDS[advice.stage] ? ["Stage", Onward.STAGE_WORDS[advice.stage]] : null,
-    ].filter(Boolean);
-    const strategies = el("ul", { class: "strategies" }, ...(advice.strategies || []).map((s) => el("li", { class: "strategy", "data-id": s.id },
-      el("strong", {}, s.title), s.reason ? el("span", { class: "reason" }, ` \u2014 ${s.reason}`) : null,
-      s.nudge ? el("p", {}, s.nudge) : null)));
-    const steps = el("div", { class: "steps" });
-    const panels = el("div", {});
+    const rerender = () => {
+      card.remove();
+      fillRejection(host, shadow, { ...answer, cardOpen: card.dataset.open === "true" }, email, onDismiss);
+    };
+
+    const [best, ...others] = advice.strategies || [];
+    const primary = el("div", { class: "steps primary" });
+    const panels = el("div", { class: "panels" });
+    const rest = el("div", { class: "steps" });
+    const extras = [];
+    let notRejectionStep = null;
     for (const step of advice.next_steps || []) {
-      for (const node of stepNodes(step, ctx)) (node.classList.contains("panel") ? panels : steps).append(node);
+      if (step.kind === "not_a_rejection") { notRejectionStep = step; continue; }
+      const parts = stepParts(step, ctx);
+      if (!parts) continue;
+      if (parts.panel) panels.append(parts.panel);
+      if (parts.extra) extras.push(parts.extra);
+      if (!parts.button) continue;
+      // a long title in another language may be shortened on one line in the closed card: the whole of it on hover
+      parts.button.setAttribute("title", parts.button.textContent);
+      (ACTIONS.has(step.kind) && primary.children.length < 2 ? primary : rest).append(parts.button);
     }
-    body.append(
-      facts.length ? el("p", { class: "facts" }, ...facts.flatMap(([k, v], i) => [i ? " \u00b7 " : "", `${k}: `, el("strong", {}, v)])) : null,
-      el("h3", { id: "onward-strategies" }, "What can help now"), strategies,
-      el("h3", {}, "Next steps"), steps, panels,
+
+    const moreId = "onward-more";
+    const more = el("div", { class: "more-body", id: moreId },
+      best && best.nudge ? el("p", { class: "nudge", ...spoken }, best.nudge) : null,
+      others.length ? el("ul", { class: "strategies", ...spoken }, ...others.map((s) => el("li", { class: "strategy", "data-id": s.id },
+        el("strong", {}, s.title), s.reason ? el("span", { class: "reason" }, ` \u2014 ${s.reason}`) : null))) : null,
+      rest.children.length ? rest : null, ...extras,
+      notRejectionStep ? notRejection(notRejectionStep, ctx, rerender) : null,
+      advice.reason ? el("p", { class: "muted why" }, advice.reason) : null);
+    const toggle = buttonFor("", () => setOpen(card.dataset.open !== "true", true),
+      { class: "more quiet", "aria-controls": moreId });
+    const setOpen = (open, remember) => {
+      card.dataset.open = String(open);
+      more.hidden = !open;
+      toggle.replaceChildren(open ? t("less") : t("more"), el("span", { class: "chevron", "aria-hidden": "true" }, open ? " \u25b4" : " \u25be"));
+      toggle.setAttribute("aria-expanded", String(open));
+      if (remember) Onward.send("card/open", { open });
+    };
+
+    main.append(
+      el("div", { class: "head" }, el("span", { class: "brand" }, "Onward"),
+        el("h2", { class: "summary", ...(advice.summary ? spoken : {}) }, advice.summary || t("fallbackSummary")), toggle, close),
+      best ? el("p", { class: "best strategy", "data-id": best.id, ...spoken }, el("strong", {}, best.title),
+        best.reason ? el("span", { class: "reason" }, ` \u2014 ${best.reason}`) : null) : null,
+      primary.children.length ? primary : null, panels, more,
     );
-    const card = el("section", { class: "box card", role: "region", "aria-label": "Onward: help with this rejection" },
-      el("div", { class: "top" },
-        el("div", {}, el("p", { class: "brand" }, "Onward"), el("h2", {}, advice.summary || "This looks like a rejection."),
-          email.subject ? el("p", { class: "muted about" }, "About: ", email.subject) : null),
-        closeButton(host, onDismiss, "Dismiss Onward's advice")),
-      advice.reason ? el("p", { class: "muted reason" }, advice.reason) : null,
-      body, status);
-    card.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") { host.remove(); onDismiss(); }
-    });
+    setOpen(Boolean(answer.cardOpen), false);
+    escapeCloses(card, host, onDismiss);
     shadow.append(card);
     return host;
   }
@@ -254,18 +373,19 @@
     const status = el("span", { class: "status", role: "status", "aria-live": "polite" });
     const note = el("aside", { class: "box note", "aria-label": "Onward" },
       el("span", { class: "brand" }, "Onward"),
-      el("span", { class: "what" }, LABEL_WORDS[c.label] || "Job email", what ? `: ${what}` : ""),
-      app ? el("span", { class: "muted" }, `Status: ${app.status}`) : null);
+      el("span", { class: "what" }, t(LABEL_KEYS[c.label] || "noteJobEmail"), what ? `: ${what}` : ""),
+      app ? el("span", { class: "muted" }, t("noteStatus", Onward.statusWord(app.status))) : null);
     if (!app && !answer.message) {
-      const track = buttonFor("Track this application", async () => {
+      const track = buttonFor(t("trackApplication"), async () => {
         const tracked = await Onward.send("message/track", { email });
-        if (!tracked.ok) return say(status, tracked.message || "Tracking did not work.");
+        if (!tracked.ok) return say(status, tracked.message || t("trackFailed"));
         track.remove();
-        say(status, tracked.data.application ? `Tracked. Status: ${tracked.data.application.status}` : "Tracked.");
+        return say(status, tracked.data.application
+          ? t("trackedWithStatus", Onward.statusWord(tracked.data.application.status)) : t("tracked"));
       });
       note.append(track);
     }
-    note.append(status, closeButton(host, onDismiss, "Dismiss Onward's note"));
+    note.append(status, closeButton(host, onDismiss, t("dismissNote")));
     shadow.append(note);
     return host;
   };

@@ -7,38 +7,59 @@
   const Onward = root.Onward;
 
   const CSS = `
-:host { all: initial; display: block; }
+:host { all: initial; display: block; --bg: #f7fbf8; --fg: #1d2630; --line: #9cc5ad; --accent: #2f7d57; --muted: #53616e;
+  --button-bg: #fff; --button-fg: #1f5c3e; --hover: #e6f3ec; --panel: #fff; --panel-line: #d5e3da; --focus: #1a73e8; --error: #9b2c2c; }
+:host([data-scheme="dark"]) { --bg: #1c2621; --fg: #e4ebe7; --line: #3f5d4d; --accent: #7dd3a5; --muted: #aab8b0;
+  --button-bg: #24332b; --button-fg: #cfeedd; --hover: #2f4439; --panel: #222e28; --panel-line: #3a4d43; --focus: #8ab4f8; --error: #f4a3a3; }
 * { box-sizing: border-box; }
-.box { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2630; background: #f7fbf8;
-  border: 1px solid #9cc5ad; border-left: 4px solid #2f7d57; border-radius: 8px; padding: 12px 14px; margin: 8px 0 12px;
-  max-width: 720px; }
-.note { background: #f4f7fb; border-color: #b4c6dd; border-left-color: #3c6ea8; padding: 8px 12px; display: flex;
-  flex-wrap: wrap; gap: 8px; align-items: center; }
-.badge { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 360px; margin: 0;
-  box-shadow: 0 4px 16px rgba(0,0,0,.18); }
-.top { display: flex; justify-content: space-between; align-items: flex-start; gap: 8px; }
-.brand { font-size: 12px; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; color: #2f7d57; margin: 0; }
-h2 { font-size: 16px; margin: 2px 0 4px; }
-h3 { font-size: 13px; margin: 12px 0 4px; text-transform: uppercase; letter-spacing: .03em; color: #41505e; }
+.box { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 8px; padding: 8px 12px; margin: 6px 0 10px;
+  max-width: 760px; }
+.note { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 6px 12px; }
+:host(:not([data-scheme="dark"])) .note { background: #f4f7fb; border-color: #b4c6dd; border-left-color: #3c6ea8; }
+.top, .head { display: flex; justify-content: space-between; align-items: flex-start; gap: 8px; }
+.head h2 { flex: 1; }
+.brand { font-size: 11px; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; color: var(--accent); margin: 0;
+  line-height: 21px; flex: none; }
+h2 { font-size: 15px; line-height: 1.4; margin: 0; font-weight: 600; }
+.card:not([data-open="true"]) h2.summary, .card:not([data-open="true"]) .best { display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 2; overflow: hidden; }
+.best { margin: 2px 0 0; font-size: 13.5px; }
+.card:not([data-open="true"]) .steps.primary { flex-wrap: nowrap; }
+.card:not([data-open="true"]) .steps.primary > * { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis;
+  white-space: nowrap; }
 p { margin: 4px 0; }
 ul { margin: 4px 0; padding-left: 18px; }
-li { margin: 4px 0; }
-.facts { color: #41505e; }
-.reason { color: #41505e; }
-.steps { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
-button, .button { font: inherit; font-size: 13px; border: 1px solid #2f7d57; background: #fff; color: #1f5c3e; border-radius: 6px;
-  padding: 4px 10px; cursor: pointer; text-decoration: none; display: inline-block; }
-button:hover, .button:hover { background: #e6f3ec; }
-button:focus-visible, .button:focus-visible, a:focus-visible, textarea:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
-.close { border: none; background: transparent; font-size: 18px; line-height: 1; padding: 2px 6px; color: #41505e; }
-.panel { margin-top: 8px; padding: 8px; background: #fff; border: 1px solid #d5e3da; border-radius: 6px; }
-.panel[hidden] { display: none; }
+li { margin: 3px 0; }
+.reason, .nudge { color: var(--muted); }
+.more-body { margin-top: 6px; padding-top: 4px; border-top: 1px solid var(--panel-line); }
+.more-body[hidden], .panel[hidden] { display: none; }
+.steps { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+button, .button { font: inherit; font-size: 13px; line-height: 18px; border: 1px solid var(--accent); background: var(--button-bg);
+  color: var(--button-fg); border-radius: 6px; padding: 3px 10px; cursor: pointer; text-decoration: none; display: inline-block; }
+button:hover, .button:hover { background: var(--hover); }
+button:disabled { opacity: .6; cursor: default; }
+button.quiet { border-color: transparent; background: transparent; color: var(--muted); padding: 3px 6px; }
+button.quiet:hover { background: var(--hover); }
+button.more { flex: none; white-space: nowrap; color: var(--button-fg); font-weight: 600; }
+button:focus-visible, .button:focus-visible, a:focus-visible, textarea:focus-visible, input:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+a { color: var(--button-fg); }
+.close { flex: none; border: none; background: transparent; font-size: 18px; line-height: 1; padding: 2px 6px; color: var(--muted); }
+.panel { margin-top: 6px; padding: 8px; background: var(--panel); border: 1px solid var(--panel-line); border-radius: 6px; }
 pre { white-space: pre-wrap; font: inherit; margin: 4px 0; }
 label { display: block; margin-top: 6px; font-weight: 600; }
-textarea { width: 100%; min-height: 54px; font: inherit; padding: 4px; }
-.status { min-height: 1em; color: #1f5c3e; font-size: 13px; }
+textarea { width: 100%; min-height: 54px; font: inherit; padding: 4px; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--panel-line); }
+.name-form { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin: 6px 0; }
+.name-form label { flex-basis: 100%; margin: 0; }
+.name-form input { flex: 1 1 12em; min-width: 0; font: inherit; padding: 4px; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--panel-line); }
+.correct { margin-top: 6px; }
+.question { font-weight: 600; margin: 0; }
+.status { color: var(--button-fg); font-size: 13px; margin: 4px 0 0; }
+.status:empty { display: none; }
 .note .close { margin-left: auto; }
-.muted { color: #5b6a78; font-size: 13px; }
+.muted { color: var(--muted); font-size: 13px; }
 `;
 
   /** A host element holding an open shadow root with Onward's styles; returns {host, shadow}. */
@@ -57,6 +78,34 @@ textarea { width: 100%; min-height: 54px; font: inherit; padding: 4px; }
     }
     if (!adopted) shadow.append(Onward.el("style", { text: CSS }));
     return { host, shadow };
+  };
+
+  function luminance(color) {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(color || "");
+    if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) return null;
+    const [r, g, b] = [m[1], m[2], m[3]].map((v) => Number(v) / 255);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+
+  /**
+   * "dark" or "light": the scheme of the page around `node`, so the card never glares on a dark page. Roundcube's
+   * dark mode (class dark-mode on the root), else the first solid background from `node` up, else the browser's
+   * prefers-color-scheme (a page with no background of its own follows it).
+   */
+  Onward.schemeOf = function (node) {
+    const doc = node.ownerDocument;
+    if (doc.documentElement.classList.contains("dark-mode")) return "dark";
+    for (let n = node; n && n.nodeType === 1; n = n.parentElement) {
+      const light = luminance(doc.defaultView.getComputedStyle(n).backgroundColor);
+      if (light !== null) return light < 0.45 ? "dark" : "light";
+    }
+    return doc.defaultView.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  };
+
+  /** Give `host` the scheme of the page around `node` (again whenever the page may have switched). */
+  Onward.followScheme = function (host, node) {
+    const scheme = Onward.schemeOf(node);
+    if (host.getAttribute("data-scheme") !== scheme) host.setAttribute("data-scheme", scheme);
   };
 
   /**

@@ -31,6 +31,7 @@
     if (!body) return forget();
     if (same) {
       if (state.host && !state.host.isConnected) body.before(state.host);
+      if (state.host) Onward.followScheme(state.host, body.parentElement || body);
       return;
     }
     const email = adapter.extract(document, location);
@@ -53,7 +54,10 @@
     state.host = answer.data.show === "card"
       ? Onward.rejectionCard(answer.data, email, dismiss) : Onward.jobNote(answer.data, email, dismiss);
     const anchor = adapter.anchor(document);
-    if (anchor) anchor.before(state.host);
+    if (anchor) {
+      Onward.followScheme(state.host, anchor.parentElement || anchor);
+      anchor.before(state.host);
+    }
     Onward.decided(anchor ? answer.data.show : "none");
   }
 

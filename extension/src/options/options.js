@@ -1,12 +1,12 @@
 /*
- * The options page: server address and pairing, connection state, unpairing, switching sites
+ * The options page: the connection (its state, or the pairing form when there is none), disconnecting, switching sites
  * off one by one, the card's confidence threshold, and allowing a self-hosted Roundcube.
  * Host permissions for a server or webmail outside this computer are asked for here, on the
  * click, as browsers require.
  */
 (function () {
   "use strict";
-  const { el, send } = Onward;
+  const { el, send, t } = Onward;
   const api = globalThis.browser || globalThis.chrome;
   const $ = (id) => document.getElementById(id);
 
@@ -25,30 +25,41 @@
     $("status").className = kind || "";
   }
 
+  /** Connected: the state, *Open the dashboard* and *Disconnect*, no code field. Not paired, or no longer
+   *  accepted by the server: the pairing form. Paired but the server does not answer: the state and *Disconnect*. */
+  function showState(state) {
+    $("connected").hidden = state === "not_paired";
+    $("open-dashboard").hidden = state !== "connected";
+    $("pair-form").hidden = !(state === "not_paired" || state === "unauthorized");
+  }
+
   async function refreshStatus(settings) {
-    $("unpair").hidden = !settings.paired;
-    if (!settings.paired) return setStatus("Not connected: enter a pairing code to connect.", "problem");
-    setStatus(`Checking ${settings.serverUrl}…`);
+    if (!settings.paired) {
+      showState("not_paired");
+      return setStatus(t("notConnectedPair"), "problem");
+    }
+    setStatus(t("checkingServer", settings.serverUrl));
     const answer = await send("status");
     const state = answer.ok ? answer.data.state : "unreachable";
-    if (state === "connected") setStatus(`Connected to ${settings.serverUrl} as ${settings.email}.`, "connected");
-    else if (state === "unauthorized") setStatus("Not connected: the server no longer accepts this browser. Pair it again.", "problem");
-    else setStatus(`Not connected: ${settings.serverUrl} does not answer.`, "problem");
+    showState(state);
+    if (state === "connected") setStatus(t("connectedAs", settings.serverUrl, settings.email), "connected");
+    else if (state === "unauthorized") setStatus(t("notAccepted"), "problem");
+    else setStatus(t("notAnswering", settings.serverUrl), "problem");
   }
 
   function renderSites(settings) {
     const box = $("sites");
-    box.replaceChildren(el("legend", {}, "Show Onward on"));
+    box.replaceChildren(el("legend", {}, t("showOnwardOn")));
     for (const [id, name] of Object.entries(Onward.SITES)) {
       const input = el("input", { type: "checkbox", id: `site-${id}`, checked: settings.sites[id] });
       input.addEventListener("change", () => send("settings/set", { sites: { [id]: input.checked } }));
-      box.append(el("label", { for: `site-${id}` }, input, ` ${name}`));
+      box.append(el("label", { for: `site-${id}` }, input, ` ${t(`site_${id}`) === `site_${id}` ? name : t(`site_${id}`)}`));
     }
   }
 
   function renderHosts(settings) {
     $("webmail-hosts").replaceChildren(...settings.webmailHosts.map((origin) => {
-      const remove = el("button", { type: "button", class: "secondary", "aria-label": `Stop using ${origin}` }, "Remove");
+      const remove = el("button", { type: "button", class: "secondary", "aria-label": t("stopUsing", origin) }, t("remove"));
       remove.addEventListener("click", async () => {
         const answer = await send("webmail/remove", { origin });
         if (answer.ok) renderHosts(answer.data);
@@ -69,16 +80,18 @@
   $("pair-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const origin = Onward.normalizeOrigin($("server-url").value);
-    if (!origin) return setStatus("The server address must start with http:// or https://.", "problem");
+    if (!origin) return setStatus(t("serverAddressInvalid"), "problem");
     allow(origin).then(async (granted) => {
-      if (!granted) return setStatus("The browser did not allow the extension to reach this server.", "problem");
-      setStatus("Pairing…");
+      if (!granted) return setStatus(t("serverNotAllowed"), "problem");
+      setStatus(t("pairing"));
       const answer = await send("pair", { serverUrl: origin, code: $("code").value.trim() });
-      if (!answer.ok) return setStatus(`Not connected: ${answer.message}`, "problem");
+      if (!answer.ok) return setStatus(t("notConnectedBecause", answer.message), "problem");
       $("code").value = "";
       render(answer.data);
     });
   });
+
+  $("open-dashboard").addEventListener("click", () => send("signin-link", { path: "/" }));
 
   $("unpair").addEventListener("click", async () => {
     const answer = await send("unpair");
@@ -94,16 +107,16 @@
     event.preventDefault();
     const origin = Onward.normalizeOrigin($("webmail-origin").value);
     if (!origin) {
-      $("webmail-status").textContent = "The address must start with http:// or https://.";
+      $("webmail-status").textContent = t("webmailInvalid");
       return;
     }
     api.permissions.request({ origins: [Onward.matchPattern(origin)] }).then(async (granted) => {
       if (!granted) {
-        $("webmail-status").textContent = "The browser did not allow access to this webmail.";
+        $("webmail-status").textContent = t("webmailNotAllowed");
         return;
       }
       const answer = await send("webmail/add", { origin });
-      $("webmail-status").textContent = answer.ok ? `Onward now reads opened messages on ${origin}.` : answer.message;
+      $("webmail-status").textContent = answer.ok ? t("webmailAdded", origin) : answer.message;
       if (answer.ok) {
         $("webmail-origin").value = "";
         renderHosts(answer.data);
@@ -111,6 +124,7 @@
     });
   });
 
+  Onward.localize(document);
   send("settings/get").then((answer) => {
     if (answer.ok) render(answer.data);
     else setStatus(answer.message, "problem");

@@ -6,12 +6,13 @@
  */
 (function () {
   "use strict";
-  const { el, svg, link, send } = Onward;
+  const { el, svg, link, send, t } = Onward;
   const main = document.getElementById("main");
 
+  /** The week's numbers and the words for them (the dashboard's words). */
   const NUMBERS = [
-    ["applications_sent", "Sent"], ["responses", "Replies"], ["interviews", "Interviews"], ["offers", "Offers"],
-    ["rejections", "No's"],
+    ["applications_sent", "numSent"], ["responses", "numResponses"], ["interviews", "numInterviews"], ["offers", "numOffers"],
+    ["rejections", "numRejections"],
   ];
 
   function show(...nodes) {
@@ -37,48 +38,55 @@
       const sent = (w.applications_sent / max) * (base - 4);
       const resp = (w.responses / max) * (base - 4);
       return [
-        svg("rect", { class: "sent", x, y: base - sent, width: bar, height: sent }, svg("title", {}, `${w.week}: ${w.applications_sent} sent`)),
+        svg("rect", { class: "sent", x, y: base - sent, width: bar, height: sent }, svg("title", {}, t("chartSent", w.week, w.applications_sent))),
         svg("rect", { class: "resp", x: x + bar + 1, y: base - resp, width: bar, height: resp },
-          svg("title", {}, `${w.week}: ${w.responses} replies`)),
+          svg("title", {}, t("chartResponses", w.week, w.responses))),
         i % 3 === history.length % 3 - 1 || i === history.length - 1
           ? svg("text", { x, y: height - 2 }, String(w.week).replace(/^\d{4}-/, "")) : null,
       ];
     });
     return svg("svg", {
       class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img",
-      "aria-label": `Applications sent and replies over the last ${history.length} weeks`,
+      "aria-label": t("chartLabel", history.length),
     }, ...items);
   }
 
   function delta(change) {
     if (!change || !change.delta) return null;
-    return el("span", { class: "delta" }, `${change.delta > 0 ? "+" : ""}${change.delta} vs last week`);
+    return el("span", { class: "delta" }, t("vsLastWeek", `${change.delta > 0 ? "+" : ""}${change.delta}`));
   }
 
-  function firstStep(item, serverUrl) {
+  /** A link to a dashboard page that opens it signed in (a one-time link from the background); a plain link when
+   *  that cannot be had. */
+  let serverBase = "";
+  function dashboardLink(path, text, attrs = {}) {
+    const a = link(serverBase + path, text, attrs);
+    a.addEventListener("click", async (event) => {
+      if (a.tagName !== "A") return;
+      event.preventDefault();
+      const answer = await send("signin-link", { path });
+      if (!answer.ok) globalThis.open(a.href, "_blank", "noopener");
+    });
+    return a;
+  }
+
+  function firstStep(item) {
     const step = item.first_step;
     if (!step) return null;
     if (step.kind === "feedback_email" && step.mailto) return link(step.mailto, step.title, {}, ["mailto:"]);
-    if (step.kind === "open_application" && String(step.url).startsWith("/")) return link(serverUrl + step.url, step.title);
-    if (item.application_id) return link(`${serverUrl}/applications/${item.application_id}`, step.title);
+    if (step.kind === "open_application" && String(step.url).startsWith("/")) return dashboardLink(step.url, step.title);
+    if (item.application_id) return dashboardLink(`/applications/${item.application_id}`, step.title);
     return el("span", {}, step.title);
   }
 
-  /** Texts of the "Please check" list: emails Onward is not sure are rejections, counted as nothing until answered. */
-  const CHECK_TEXT = {
-    heading: "Please check", explain: "Onward is not sure these are rejections; they count only if you say yes.",
-    yes: "Yes", no: "No", yesLabel: "Yes, a rejection", noLabel: "No, not a rejection", more: "See all on the dashboard",
-    failed: "That did not work; try again later.",
-  };
-
-  function checkList(checks, serverUrl) {
+  function checkList(checks) {
     if (!checks || !Array.isArray(checks.items) || !checks.items.length) return [];
     const status = el("p", { class: "status", role: "status", "aria-live": "polite" });
     const items = checks.items.map((item) => {
       const m = item.message;
       const li = el("li", { class: "check", "data-message-id": String(m.id) });
-      const yes = el("button", { type: "button", class: "check-yes", "aria-label": `${CHECK_TEXT.yesLabel}: ${item.question}` }, CHECK_TEXT.yes);
-      const no = el("button", { type: "button", class: "check-no", "aria-label": `${CHECK_TEXT.noLabel}: ${item.question}` }, CHECK_TEXT.no);
+      const yes = el("button", { type: "button", class: "check-yes", "aria-label": t("checkYesLabel", item.question) }, t("yes"));
+      const no = el("button", { type: "button", class: "check-no", "aria-label": t("checkNoLabel", item.question) }, t("no"));
       const reply = async (rejection) => {
         yes.disabled = true;
         no.disabled = true;
@@ -86,7 +94,7 @@
         if (!answer.ok) {
           yes.disabled = false;
           no.disabled = false;
-          status.textContent = answer.message || CHECK_TEXT.failed;
+          status.textContent = answer.message || t("failed");
           return;
         }
         load();
@@ -97,34 +105,33 @@
         m.subject ? el("span", { class: "muted subject" }, m.subject) : null);
       return li;
     });
-    const nodes = [el("h3", {}, `${CHECK_TEXT.heading} `, el("span", { class: "count", "data-count": String(checks.total) }, String(checks.total))),
-      el("p", { class: "muted" }, CHECK_TEXT.explain), el("ul", { class: "checks" }, ...items), status];
-    if (checks.total > checks.items.length) nodes.push(el("p", {}, link(`${serverUrl}/checks`, CHECK_TEXT.more)));
+    const nodes = [el("h3", {}, `${t("checkHeading")} `, el("span", { class: "count", "data-count": String(checks.total) }, String(checks.total))),
+      el("p", { class: "muted" }, t("checkListExplain")), el("ul", { class: "checks" }, ...items), status];
+    if (checks.total > checks.items.length) nodes.push(el("p", {}, dashboardLink("/checks", t("seeAllChecks"))));
     return nodes;
   }
 
   function render({ summary, serverUrl }, checks) {
-    const nodes = [el("h2", {}, summary.headline || `Week ${summary.week}`),
-      el("p", { class: "muted" }, `${summary.week} \u00b7 ${summary.start} to ${summary.end}`)];
-    if (summary.empty) {
-      nodes.push(el("p", { class: "empty" }, "Nothing happened this week yet. When mail about your applications arrives, it shows up here."));
-    }
+    serverBase = serverUrl;
+    const nodes = [el("h2", {}, summary.headline || t("weekOf", summary.week)),
+      el("p", { class: "muted" }, t("weekRange", Onward.localDate(summary.start), Onward.localDate(summary.end)))];
+    if (summary.empty) nodes.push(el("p", { class: "empty" }, t("emptyWeek")));
     nodes.push(el("dl", { class: "numbers" }, ...NUMBERS.map(([key, label]) => el("div", { "data-key": key },
-      el("dt", {}, label), el("dd", {}, String(summary[key] ?? 0)), delta(summary.change && summary.change[key])))));
+      el("dt", {}, t(label)), el("dd", {}, String(summary[key] ?? 0)), delta(summary.change && summary.change[key])))));
     if (Array.isArray(summary.history) && summary.history.length) {
       nodes.push(chart(summary.history),
-        el("p", { class: "legend" }, el("span", { class: "sent" }, "sent"), el("span", { class: "resp" }, "replies")));
+        el("p", { class: "legend" }, el("span", { class: "sent" }, t("legendSent")), el("span", { class: "resp" }, t("legendResponses"))));
     }
-    nodes.push(...checkList(checks, serverUrl));
+    nodes.push(...checkList(checks));
     if (summary.recent_rejections && summary.recent_rejections.length) {
-      nodes.push(el("h3", {}, "Latest rejections"), el("ul", { class: "rejections" }, ...summary.recent_rejections.map((r) =>
-        el("li", {}, el("strong", {}, [r.company, r.role].filter(Boolean).join(" \u2014 ") || "An application"), ": ",
-          firstStep(r, serverUrl)))));
+      nodes.push(el("h3", {}, t("latestRejections")), el("ul", { class: "rejections" }, ...summary.recent_rejections.map((r) =>
+        el("li", {}, el("strong", {}, [r.company, r.role].filter(Boolean).join(" \u2014 ") || t("anApplication")), ": ",
+          firstStep(r)))));
     }
     if (summary.strategy) {
-      nodes.push(el("h3", {}, "For this week"), el("p", {}, el("strong", {}, summary.strategy.title), ` \u2014 ${summary.strategy.nudge || ""}`));
+      nodes.push(el("h3", {}, t("forThisWeek")), el("p", {}, el("strong", {}, summary.strategy.title), ` \u2014 ${summary.strategy.nudge || ""}`));
     }
-    nodes.push(el("p", {}, link(`${serverUrl}/`, "Open the dashboard", { class: "button" })));
+    nodes.push(el("p", {}, dashboardLink("/", t("openDashboard"), { class: "button", id: "open-dashboard" })));
     show(...nodes);
   }
 
@@ -136,15 +143,16 @@
       return render(answer.data, checks.ok ? checks.data.checks : null);
     }
     if (answer.error === "not_paired" || answer.error === "unauthorized") {
-      return show(el("h2", {}, "Not paired yet"),
-        el("p", {}, answer.error === "unauthorized" ? "The server no longer knows this browser." : "Connect the extension to your Onward server."),
-        optionsButton("Pair with Onward"));
+      return show(el("h2", {}, t("notPairedYet")),
+        el("p", {}, answer.error === "unauthorized" ? t("serverForgot") : t("connectExtension")),
+        optionsButton(t("pairWithOnward")));
     }
-    const retry = el("button", { type: "button", id: "retry" }, "Try again");
+    const retry = el("button", { type: "button", id: "retry" }, t("tryAgain"));
     retry.addEventListener("click", load);
-    return show(el("h2", {}, answer.error === "unreachable" ? "Onward is not reachable" : "Something went wrong"),
+    return show(el("h2", {}, answer.error === "unreachable" ? t("unreachable") : t("somethingWrong")),
       el("p", {}, answer.message || ""), retry);
   }
 
+  Onward.localize(document);
   load();
 })();
