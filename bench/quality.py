@@ -63,7 +63,7 @@ def tiers(s) -> None:
     told, (asked_right, asked) = s.told[1], s.asked
     print(f"\ntold as a rejection   {told:4d}  precision {s.ratio(s.told):.3f}  (first rule: at least 0.98)")
     print(f"asked (Please check)  {asked:4d}  of them rejections {asked_right}; "
-          f"rejections told or asked {s.reached():.3f}")
+          f"rejections told or asked {s.per_label()['rejection'][1]:.3f} (the recall above)")
 
 
 def reliability(rows: list[tuple[float, bool]]) -> None:

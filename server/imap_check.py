@@ -8,15 +8,13 @@ step failed (no such name, nothing listening, no answer, TLS, not IMAP, not allo
 
 import imaplib
 import logging
-import socket
 import ssl
-import threading
 from dataclasses import dataclass
 
 from flask import current_app
 
 from server import config
-from worker.networks import connect
+from worker.networks import Watchdog, connect
 
 log = logging.getLogger("onward.imap_check")
 
@@ -45,41 +43,11 @@ class Outcome:
         return self.problem is None
 
 
-class _Deadline:
-    """Ends a test at its deadline by shutting its socket down from a timer thread, so a server that trickles
-    a byte every few seconds cannot hold a request (and a server process) for good. It keeps a duplicate of
-    the socket's descriptor, which still reaches the connection after TLS wraps it."""
-
-    def __init__(self, seconds: float):
-        self.seconds, self.expired, self._socks = seconds, False, []
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def watch(self, sock: socket.socket) -> None:
-        self._socks.append(sock.dup())
-        if self.expired:
-            self._fire()
-
-    def _fire(self) -> None:
-        self.expired = True
-        for sock in list(self._socks):
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def cancel(self) -> None:
-        self._timer.cancel()
-        for sock in self._socks:
-            sock.close()
-
-
 class _CheckedIMAP4(imaplib.IMAP4):
     """imaplib's connection opened through ``worker.networks.connect``: only to an allowed address, the
     one that was checked, with TLS at once when ``context`` is given (port 993), watched by the deadline."""
 
-    def __init__(self, host: str, port: int, allow: tuple, context: ssl.SSLContext | None, deadline: _Deadline):
+    def __init__(self, host: str, port: int, allow: tuple, context: ssl.SSLContext | None, deadline: Watchdog):
         self._allow, self._context, self._deadline = allow, context, deadline
         super().__init__(host, port, TIMEOUT)
 
@@ -94,7 +62,7 @@ def _context() -> ssl.SSLContext:
     return context
 
 
-def _open(host: str, port: int, tls: str, deadline: _Deadline) -> imaplib.IMAP4:
+def _open(host: str, port: int, tls: str, deadline: Watchdog) -> imaplib.IMAP4:
     conn = _CheckedIMAP4(host, port, config.imap_networks(current_app.config), _context() if tls == "ssl" else None,
                          deadline)
     if tls == "starttls":
@@ -117,7 +85,7 @@ def _login(conn: imaplib.IMAP4, username: str, secret: str, auth: str) -> None:
 def try_account(host: str, port: int, tls: str, username: str, secret: str, auth: str = "password",
                 folder: str = "INBOX") -> Outcome:
     """Connect, log in and examine ``folder``; what is wrong, explained (one wording before the greeting)."""
-    deadline = _Deadline(current_app.config["IMAP_TEST_SECONDS"])
+    deadline = Watchdog(current_app.config["IMAP_TEST_SECONDS"])
     try:
         return _test(host, port, tls, username, secret, auth, folder, deadline)
     finally:
@@ -125,7 +93,7 @@ def try_account(host: str, port: int, tls: str, username: str, secret: str, auth
 
 
 def _test(host: str, port: int, tls: str, username: str, secret: str, auth: str, folder: str,
-          deadline: _Deadline) -> Outcome:
+          deadline: Watchdog) -> Outcome:
     where = f"{host}:{port}"
     try:
         conn = _open(host, port, tls, deadline)

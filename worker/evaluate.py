@@ -110,11 +110,6 @@ class Scores:
     asked: tuple[int, int] = (0, 0)
     """Rejections below ``SURE``, only listed under "Please check": real rejections, all asked."""
 
-    def reached(self) -> float:
-        """The share of the real rejections that reach the user, told or asked."""
-        actual = sum(self.confusion["rejection"].values())
-        return (self.told[0] + self.asked[0]) / actual if actual else 1.0
-
     def per_label(self) -> dict[str, tuple[float, float, float, int]]:
         result = {}
         for label in LABELS:

@@ -5,9 +5,7 @@ certificate and login failures become the plain-words errors of ``worker/excepti
 
 import imaplib
 import logging
-import socket
 import ssl
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +21,7 @@ from worker.exceptions import (
     TokenRefused,
     WrongCredentials,
 )
-from worker.networks import connect
+from worker.networks import Watchdog, connect
 
 log = logging.getLogger("onward.imap")
 
@@ -101,7 +99,7 @@ class Mailbox:
     def __init__(self, settings: ImapSettings, sent: list[str] | None = None):
         self.settings = settings
         self.limit = settings.connect_limit
-        self.guard = _Watchdog(self.limit)
+        self.guard = Watchdog(self.limit)
         try:
             self.client = _connect(settings, self.guard)
             if sent is not None:
@@ -216,56 +214,6 @@ class Mailbox:
             raise ConnectionLost(str(exc)) from exc
 
 
-class _Watchdog:
-    """Ends a session at its deadline by shutting its socket down from a timer thread: whatever call is
-    blocked on it (a greeting, a TLS handshake, a FETCH trickling in) returns at once with end-of-file. It
-    holds a duplicate of the socket's descriptor, so it still reaches the connection after TLS wraps it."""
-
-    def __init__(self, seconds: float | None):
-        self._lock = threading.Lock()
-        self._sock: socket.socket | None = None
-        self._timer: threading.Timer | None = None
-        self.expired = False
-        self.rearm(seconds)
-
-    def watch(self, sock: socket.socket) -> None:
-        """Watch ``sock`` (the connection being opened) instead of an earlier attempt's."""
-        with self._lock:
-            if self._sock is not None:
-                self._sock.close()
-            self._sock = sock.dup()
-            expired = self.expired
-        if expired:
-            self._fire()
-
-    def rearm(self, seconds: float | None) -> None:
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = None
-            if seconds is not None:
-                self._timer = threading.Timer(seconds, self._fire)
-                self._timer.daemon = True
-                self._timer.start()
-
-    def _fire(self) -> None:
-        with self._lock:
-            self.expired = True
-            if self._sock is not None:
-                try:
-                    self._sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-
-    def cancel(self) -> None:
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-            if self._sock is not None:
-                self._sock.close()
-                self._sock = None
-
-
 def _shutdown(client: IMAPClient) -> None:
     try:
         client.shutdown()
@@ -293,7 +241,7 @@ class _GuardedIMAP4(imaplib.IMAP4):
     the name is resolved once and the checked address is the one connected to, so DNS cannot switch it
     afterwards), and watched by the session's deadline from its first byte."""
 
-    def __init__(self, host: str, port: int, settings: ImapSettings, guard: _Watchdog, context: ssl.SSLContext | None):
+    def __init__(self, host: str, port: int, settings: ImapSettings, guard: Watchdog, context: ssl.SSLContext | None):
         self._settings, self._guard, self._context = settings, guard, context
         super().__init__(host, port, settings.timeout)
 
@@ -304,7 +252,7 @@ class _GuardedIMAP4(imaplib.IMAP4):
 class _Client(IMAPClient):
     """IMAPClient on ``_GuardedIMAP4``: the one place a connection to a user-chosen host is opened."""
 
-    def __init__(self, settings: ImapSettings, guard: _Watchdog):
+    def __init__(self, settings: ImapSettings, guard: Watchdog):
         self._settings, self._guard = settings, guard
         super().__init__(settings.host, port=settings.port, ssl=settings.tls == "ssl", timeout=settings.timeout,
                          ssl_context=tls_context(settings.ca_file) if settings.tls == "ssl" else None)
@@ -313,7 +261,7 @@ class _Client(IMAPClient):
         return _GuardedIMAP4(self.host, self.port, self._settings, self._guard, self.ssl_context)
 
 
-def _connect(s: ImapSettings, guard: _Watchdog) -> IMAPClient:
+def _connect(s: ImapSettings, guard: Watchdog) -> IMAPClient:
     """A connected (not yet logged-in) client. Every way this can fail (unknown host, an address not
     allowed, refused, timed out, past the deadline, a TLS or certificate error, no STARTTLS) reads the same
     to the user, "server unreachable", so the answer cannot map what the server's network holds; the
@@ -337,7 +285,7 @@ def _connect(s: ImapSettings, guard: _Watchdog) -> IMAPClient:
     raise ServerUnreachable()
 
 
-def _login(client: IMAPClient, s: ImapSettings, guard: _Watchdog) -> None:
+def _login(client: IMAPClient, s: ImapSettings, guard: Watchdog) -> None:
     try:
         if s.auth == "xoauth2":
             client.oauth2_login(s.username, s.secret)

@@ -7,6 +7,7 @@ connect only to the address they checked. Standard library only: the server impo
 import ipaddress
 import socket
 import ssl
+import threading
 from collections.abc import Callable, Iterable
 
 NAMED_NETWORKS = {
@@ -81,3 +82,55 @@ def connect(host: str, port: int, allow: tuple, timeout: float | None, context: 
             sock.close()
             error = exc
     raise error
+
+
+class Watchdog:
+    """Ends a session (a sync's, or the dashboard's connection test) at its deadline by shutting its socket down from a timer thread: whatever call is
+    blocked on it (a greeting, a TLS handshake, a FETCH trickling in) returns at once with end-of-file. It
+    holds a duplicate of the socket's descriptor, so it still reaches the connection after TLS wraps it."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
+        self._timer: threading.Timer | None = None
+        self.expired = False
+        self.rearm(seconds)
+
+    def watch(self, sock: socket.socket) -> None:
+        """Watch ``sock`` (the connection being opened) instead of an earlier attempt's."""
+        with self._lock:
+            if self._sock is not None:
+                self._sock.close()
+            self._sock = sock.dup()
+            expired = self.expired
+        if expired:
+            self._fire()
+
+    def rearm(self, seconds: float | None) -> None:
+        with self._lock:
+            self.seconds = seconds
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = None
+            if seconds is not None:
+                self._timer = threading.Timer(seconds, self._fire)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            if self._sock is not None:
+                try:
+                    self._sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def cancel(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._sock is not None:
+                self._sock.close()
+                self._sock = None
