@@ -76,17 +76,6 @@
     return ctx.applicationId;
   }
 
-  /** A ``mailto:`` link as the server builds it (RFC 6068): the body's line breaks as CRLF, all percent-encoded. */
-  function mailto(to, subject, body) {
-    const enc = encodeURIComponent;
-    return `mailto:${enc(to || "").replace(/%40/g, "@")}?subject=${enc(subject || "")}&body=${enc(body.replace(/\r?\n/g, "\r\n"))}`;
-  }
-
-  /** The draft signed with `name` under its closing line (the server signs it so once the name is saved). */
-  function signed(body, name) {
-    return `${body.replace(/\s+$/, "")}\n${name}\n`;
-  }
-
   function feedbackStep(step, ctx) {
     const panel = el("div", { class: "panel", hidden: true, id: "onward-feedback" });
     let body = step.body || "";
@@ -98,17 +87,18 @@
       step.note ? el("p", { class: "muted" }, step.note) : null,
       step.subject ? el("p", {}, el("strong", {}, step.subject)) : null,
       text,
-      ctx.needsName ? nameForm(ctx, (name) => {
-        body = signed(body, name);
+      ctx.needsName ? nameForm(ctx, (signed) => {  // the server's draft again, now signed with the name
+        body = signed.body || body;
         text.textContent = body;
-        if (open && open.tagName === "A") open.href = mailto(step.to, step.subject, body);
+        if (open && open.tagName === "A" && signed.mailto) open.href = signed.mailto;
       }) : null,
       el("div", { class: "steps" }, copyButton, open),
     );
     return { button: toggleFor(step.title, panel), panel };
   }
 
-  /** Asked once, while the user has no name to sign drafts with: saved on the server (``PATCH /api/v1/me``). */
+  /** Asked once, while the user has no name to sign drafts with: saved on the server (``PATCH /api/v1/me``),
+   *  then the server's advice is asked again so the draft is signed the one way the server signs it. */
   function nameForm(ctx, onSaved) {
     const input = el("input", { id: "onward-name", type: "text", maxlength: "100", autocomplete: "name" });
     const form = el("form", { class: "name-form" },
@@ -122,7 +112,9 @@
       if (!answer.ok) return say(ctx.status, answer.message || t("failed"));
       ctx.needsName = false;
       form.remove();
-      onSaved(name);
+      const again = await Onward.send("advice", { site: ctx.site, email: ctx.email });
+      const step = again.ok && again.data.advice ? (again.data.advice.next_steps || []).find((s) => s.kind === "feedback_email") : null;
+      if (step) onSaved(step);
       return say(ctx.status, t("nameSaved"));
     });
     return form;
@@ -308,7 +300,7 @@
       shadow, status, email, card, main, close, serverUrl: answer.serverUrl,
       messageId: answer.message ? answer.message.id : advice.message_id,
       applicationId: advice.application_id || (answer.application ? answer.application.id : null),
-      needsName: Boolean(advice.needs_name),
+      needsName: Boolean(advice.needs_name), site: answer.site,
     };
     const rerender = () => {
       card.remove();

@@ -52,7 +52,7 @@
       state.host = null;
     };
     state.host = answer.data.show === "card"
-      ? Onward.rejectionCard(answer.data, email, dismiss) : Onward.jobNote(answer.data, email, dismiss);
+      ? Onward.rejectionCard({ ...answer.data, site: adapter.id }, email, dismiss) : Onward.jobNote(answer.data, email, dismiss);
     const anchor = adapter.anchor(document);
     if (anchor) {
       Onward.followScheme(state.host, anchor.parentElement || anchor);
