@@ -11,7 +11,7 @@ LOCK := requirements.lock
 COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --all-build-deps --strip-extras --extra dev \
 	--no-emit-find-links --no-emit-index-url --no-emit-trusted-host --output-file $(LOCK) pyproject.toml
 
-.PHONY: run test lint bench extension clean lock translations
+.PHONY: run test lint bench extension clean lock translations model
 
 # Every package, direct and transitive, comes from the lock at its pinned version and hash;
 # the project itself is then installed without its dependencies.
@@ -33,6 +33,9 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check onward server worker tests bench
+
+model: $(STAMP)  # rebuild worker/classify/model.json from tests/corpus/tuned (tests/worker/test_model.py checks it is current)
+	$(BIN)/python bench/model.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py

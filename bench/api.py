@@ -1,8 +1,10 @@
-"""The service under gunicorn on loopback, SQLite and PostgreSQL side by side: a closed loop of
-concurrent clients (reads of the pages the extension and the dashboard call, and 50-item ingests of new
-mail), the cost of five new messages against an employer's history, and a soak with memory sampled.
+"""The service under gunicorn on loopback, SQLite and PostgreSQL side by side: what one request of each
+kind costs the server (CPU ms, one at a time), a closed loop of concurrent clients (reads of the pages the
+extension and the dashboard call, and 50-item ingests of new mail), the same clients with think time (a
+load the machine can carry, beside the closed loop that measures its queue), the cost of five new messages
+against an employer's history, and a soak with memory sampled.
 
-    .venv/bin/python bench/api.py [--workers 4] [--clients 32] [--seconds 20] [--soak 600]
+    .venv/bin/python bench/api.py [--workers 4] [--clients 32] [--seconds 20] [--think 2000] [--soak 600]
                                   [--databases sqlite,postgresql] [--messages 5000] [--history 10000]
 
 PostgreSQL: a fresh database on ONWARD_DATABASE_URL's server (default the local one), dropped at the end.
@@ -106,9 +108,11 @@ def seed(port: int, token: str, items: list[dict]) -> float:
     return len(items) / (time.perf_counter() - start)
 
 
-def _client(port: int, token: str, ingest_token: str, seconds: float, threads: int, first_uid: int) -> dict:
+def _client(port: int, token: str, ingest_token: str, seconds: float, threads: int, first_uid: int, think: float = 0.0) -> dict:
     """One load process: ``threads`` clients, each on its own keep-alive connection, sending requests back
-    to back for ``seconds``; one in five is an ingest of INGEST_ITEMS new messages. Latencies by kind, in ms."""
+    to back for ``seconds`` (or, with ``think`` ms, pausing a random time of that mean after each answer, as a
+    person or a worker between batches does); one in five is an ingest of INGEST_ITEMS new messages.
+    Latencies by kind, in ms."""
     found: dict[str, list[float]] = {}
     errors: list[str] = []
     lock = threading.Lock()
@@ -143,6 +147,8 @@ def _client(port: int, token: str, ingest_token: str, seconds: float, threads: i
             if status != 200:
                 with lock:
                     errors.append(f"{kind}: {status}")
+            if think:
+                time.sleep(min(rng.expovariate(1000 / think), max(0.0, stop - time.monotonic())))
         with lock:
             for kind, values in mine.items():
                 found.setdefault(kind, []).extend(values)
@@ -155,11 +161,13 @@ def _client(port: int, token: str, ingest_token: str, seconds: float, threads: i
     return {"latencies": found, "errors": errors}
 
 
-def load(port: int, token: str, ingest_token: str, seconds: float, clients: int, processes: int, round_: int) -> dict:
-    """``clients`` concurrent clients spread over ``processes`` processes for ``seconds``: latencies by kind and errors."""
+def load(port: int, token: str, ingest_token: str, seconds: float, clients: int, processes: int, round_: int,
+         think: float = 0.0) -> dict:
+    """``clients`` concurrent clients spread over ``processes`` processes for ``seconds`` (``think``: mean ms
+    between a client's requests, 0 for back to back): latencies by kind and errors."""
     per = [clients // processes + (1 if i < clients % processes else 0) for i in range(processes)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        parts = pool.starmap(_client, [(port, token, ingest_token, seconds, n, (round_ * 100 + i) * 100_000_000)
+        parts = pool.starmap(_client, [(port, token, ingest_token, seconds, n, (round_ * 100 + i) * 100_000_000, think)
                                        for i, n in enumerate(per) if n])
     merged: dict = {"latencies": {}, "errors": []}
     for part in parts:
@@ -187,6 +195,54 @@ def rss_mb(pid: int) -> float:
         except (OSError, StopIteration):
             continue
     return total / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its children (gunicorn's master and workers)."""
+    total, pids, tick = 0, [pid], os.sysconf("SC_CLK_TCK")
+    while pids:
+        p = pids.pop()
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rpartition(")")[2].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                pids += [int(c) for c in f.read().split()]
+        except OSError:
+            continue
+    return total / tick
+
+
+def cost(port: int, token: str, ingest_token: str, pid: int, n: int) -> dict:
+    """What one request of each kind costs the server, one at a time on one connection: CPU ms per request
+    (the server's processes' CPU time over ``n`` requests, so other load on the machine does not count) and
+    the median answer time."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    out = {}
+    uid = 7_000_000_000
+    for path in (*READS, "/api/v1/messages"):
+        ingest = path == "/api/v1/messages" and path in out
+        kind = f"POST /messages ({INGEST_ITEMS} new)" if ingest else f"GET {path.removeprefix('/api/v1')}"
+        timings, began = [], cpu_seconds(pid)
+        for _ in range(n):
+            if ingest:
+                items = [{**m, "uid": uid + k, "message_id": f"<cost-{uid + k}@example.org>"}
+                         for k, m in enumerate(messages(INGEST_ITEMS, seed=uid, prefix="cost", year=2027))]
+                uid += INGEST_ITEMS
+                args = ("POST", path, json.dumps({"messages": items}),
+                        {"Authorization": f"Bearer {ingest_token}", "Content-Type": "application/json"})
+            else:
+                args = ("GET", path, None, {"Authorization": f"Bearer {token}"})
+            start = time.perf_counter()
+            conn.request(*args)
+            res = conn.getresponse()
+            res.read()
+            timings.append((time.perf_counter() - start) * 1000)
+            if res.status != 200:
+                sys.exit(f"{kind}: {res.status}")
+        out[kind if ingest else path] = {"kind": kind, "cpu_ms": (cpu_seconds(pid) - began) * 1000 / n,
+                                         "p50": statistics.median(timings)}
+    return {v["kind"]: v for v in out.values()}
 
 
 def history_cost(port: int, env: dict, history: int, rounds: int = 7) -> tuple[float, float]:
@@ -239,8 +295,11 @@ def run_database(db: str, args) -> dict:
         wait_up(port, proc)
         out["seed"] = seed(port, ingest_token, messages(args.messages))
         load(port, token, ingest_token, 3, args.clients, args.client_processes, 0)  # warm every worker
+        out["cost"] = cost(port, token, ingest_token, proc.pid, args.cost)
         out["single"] = load(port, token, ingest_token, args.single, 1, 1, 9)  # what one request costs, without queueing
         out["load"] = load(port, token, ingest_token, args.seconds, args.clients, args.client_processes, 1)
+        if args.think:
+            out["paced"] = load(port, token, ingest_token, args.seconds, args.clients, args.client_processes, 5, args.think)
         out["history"] = history_cost(port, env, args.history)
         if args.soak:
             out["soak"] = soak(port, token, ingest_token, proc.pid, args)
@@ -254,12 +313,13 @@ def run_database(db: str, args) -> dict:
 
 
 def soak(port: int, token: str, ingest_token: str, pid: int, args) -> dict:
-    """The same load for ``--soak`` seconds, in slices of ``--slice`` seconds with gunicorn's memory after each."""
+    """The same clients (with ``--think``, if given) for ``--soak`` seconds, in slices of ``--slice`` seconds with
+    gunicorn's memory after each."""
     samples, errors, count, began = [rss_mb(pid)], [], 0, time.monotonic()
     n = 2
     while time.monotonic() - began < args.soak:
         part = load(port, token, ingest_token, min(args.slice, args.soak - (time.monotonic() - began)), args.clients,
-                    args.client_processes, n)
+                    args.client_processes, n, args.think)
         n += 1
         errors += part["errors"]
         count += sum(len(v) for v in part["latencies"].values())
@@ -274,7 +334,14 @@ def report(results: list[dict], args) -> None:
     print(f"{'':<34}" + "".join(f"{n:>28}" for n in names))
     print(f"{'seed ingest (batches of 500)':<34}" + "".join(f"{r['seed']:>19,.0f} msg/s" + " " * 3 for r in results))
     kinds = sorted({k for r in results for k in r["load"]["latencies"]}, key=lambda k: (k.startswith("POST"), k != "GET /health", k))
-    for phase, title in (("single", "one client at a time"), ("load", f"{args.clients} concurrent clients")):
+    print(f"gunicorn's CPU per request, one at a time ({args.cost} of each; PostgreSQL's own CPU not counted):")
+    for kind in kinds:
+        print(f"  {kind:<32}" + "".join(f"{'cpu {:5.1f}  p50 {:5.1f} ms'.format(r['cost'][kind]['cpu_ms'], r['cost'][kind]['p50']):>28}"
+                                        if kind in r["cost"] else f"{'-':>28}" for r in results))
+    phases = [("single", "one client at a time"), ("load", f"{args.clients} concurrent clients, back to back")]
+    if args.think:
+        phases.append(("paced", f"{args.clients} concurrent clients, {args.think:g} ms mean think time"))
+    for phase, title in phases:
         print(title + ":")
         for kind in kinds:
             cells = []
@@ -282,16 +349,16 @@ def report(results: list[dict], args) -> None:
                 v = r[phase]["latencies"].get(kind, [])
                 cells.append(f"{f'p50 {pct(v, 50):6.1f}  p99 {pct(v, 99):6.1f} ms' if v else '-':>28}")
             print(f"  {kind:<32}" + "".join(cells))
-    print(f"{'requests/s, errors':<34}" + "".join(
-        f"{sum(len(v) for v in r['load']['latencies'].values()) / args.seconds:>18,.0f}/s, {len(r['load']['errors'])} err"
-        for r in results))
+        print(f"  {'requests/s, errors':<32}" + "".join(
+            f"{sum(len(v) for v in r[phase]['latencies'].values()) / (args.single if phase == 'single' else args.seconds):>18,.0f}/s, "
+            f"{len(r[phase]['errors']):>2} err" for r in results))
     print(f"{'5 new: none stored / ' + format(args.history, ',') + ' stored':<34}" + "".join(
         f"{'{:6.1f} ms / {:6.1f} ms'.format(*r['history']):>28}" for r in results))
     for r in results:
         if "soak" in r:
             s = r["soak"]
             rss = s["rss"]
-            print(f"soak {r['db']}: {s['seconds']:.0f} s, {s['requests']:,} requests, {len(s['errors'])} errors; gunicorn memory "
+            print(f"soak {r['db']} ({args.think:g} ms think time): {s['seconds']:.0f} s, {s['requests']:,} requests, {len(s['errors'])} errors; gunicorn memory "
                   f"{rss[0]:.0f} MB at start, {rss[1]:.0f} MB after the first slice, {rss[-1]:.0f} MB at the end "
                   f"(max {max(rss):.0f})")
             for e in s["errors"][:5]:
@@ -306,6 +373,9 @@ def main() -> None:
     parser.add_argument("--client-processes", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=20.0, help="length of the measured load")
     parser.add_argument("--single", type=float, default=10.0, help="length of the one-client run before it")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="also run the clients with this mean think time in ms between requests (0: not)")
+    parser.add_argument("--cost", type=int, default=30, help="requests of each kind for the server's CPU per request")
     parser.add_argument("--soak", type=float, default=0.0, help="length of the soak in seconds (0: none; 600 for ten minutes)")
     parser.add_argument("--slice", type=float, default=30.0, help="seconds between memory samples in the soak")
     parser.add_argument("--databases", default="sqlite,postgresql")

@@ -1,6 +1,8 @@
 """The advice for one rejection: the strategies the policy picks (``server/strategies.py``)
 from the email and the user's recent history, and the concrete next steps they offer, first
-the feedback draft (``server/drafts.py``); all of it in the email's language (``server/translations``).
+the feedback draft (``server/drafts.py``). The draft to the employer is in the email's language; what
+is said to the user (the summary, strategies, reasons and step titles) is in ``reader``'s language when
+a page or the digest gives one (``server.translations.current``), else the email's too (the API's card).
 
 ``build`` works for a stored message and for an email the extension shows that is not stored
 yet (``for_email`` finds what the user has stored about it); the only I/O is reading the user's
@@ -11,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from server import drafts, memory, recipients, strategies
+from server import drafts, memory, recipients, strategies, translations
 from server.models import POSSIBLE_REJECTION, Application, Message, User, utcnow
 from server.pipeline import company_key, role_key
 from server.schemas import parse_datetime
@@ -142,19 +144,20 @@ def _step(kind: str, _, fields: dict, draft: dict, application: Application | No
 
 
 def build(session: Session, user_id: int, fields: dict, message: Message | None, application: Application | None,
-          now: datetime | None = None, reason: str | None = None, text: str | None = None) -> dict:
-    """The advice for a rejection described by ``fields`` (a message's values), stored as ``message`` or not,
-    in the email's language. ``text`` is the email's body when the page still shows it (a contact address
-    it names can then receive the feedback request)."""
+          now: datetime | None = None, reason: str | None = None, text: str | None = None, reader: str | None = None) -> dict:
+    """The advice for a rejection described by ``fields`` (a message's values), stored as ``message`` or not:
+    the draft in the email's language, the rest in ``reader``'s (None: the email's). ``text`` is the email's
+    body when the page still shows it (a contact address it names can then receive the feedback request)."""
     now = now or utcnow()
     at = min(fields.get("date") or now, now)
     language = email_language(fields, text)
-    _ = gettext_for(language)
-    chosen = strategies.for_rejection(context(session, user_id, fields, at, message.id if message else None), language)
+    reader = language_of(reader) if reader else language
+    _ = gettext_for(reader)
+    chosen = strategies.for_rejection(context(session, user_id, fields, at, message.id if message else None), reader)
     company, role, stage = fields.get("company"), fields.get("role") or (application.role if application else None), fields.get("stage")
     name, own = session.execute(select(User.display_name, User.email).where(User.id == user_id)).one()
     draft = drafts.feedback_email(language, company, role, stage, recipients.recipient(fields.get("from_address"), text, own),
-                                  fields.get("subject"), name)
+                                  fields.get("subject"), name, reader)
     steps = [{"kind": "feedback_email", "title": _feedback_title(_, company), **draft}]
     kinds: list[str] = []
     for choice in chosen:
@@ -181,23 +184,25 @@ CHECK_SUMMARY = N_("Please check: is this a rejection?")
 
 
 def check_question(company: str | None, from_name: str | None = None, language: str | None = None) -> str:
-    """The one-line question for a "Please check" email."""
-    _ = gettext_for(language)
+    """The one-line question for a "Please check" email, in ``language`` (None: the reader's, ``current``)."""
+    _ = gettext_for(language or translations.current())
     who = company or from_name
     return _("Is this email from {who} a rejection?").format(who=who) if who else _("Is this email a rejection?")
 
 
-def for_check(fields: dict, message: Message | None, application: Application | None) -> dict:
+def for_check(fields: dict, message: Message | None, application: Application | None, reader: str | None = None) -> dict:
     """What the card shows for a "Please check" email: the neutral question and its two one-click
-    answers instead of strategies (it is not counted as a rejection until the user says yes)."""
+    answers instead of strategies (it is not counted as a rejection until the user says yes), in
+    ``reader``'s language (None: the email's)."""
     mid = message.id if message else None
     language = language_of(fields.get("language"))
-    _ = gettext_for(language)
+    reader = language_of(reader) if reader else language
+    _ = gettext_for(reader)
     return {
         "message_id": mid, "application_id": application.id if application else None,
         "company": fields.get("company"), "role": fields.get("role"), "stage": fields.get("stage"),
         "language": language,
-        "summary": _(CHECK_SUMMARY), "question": check_question(fields.get("company"), fields.get("from_name"), language),
+        "summary": _(CHECK_SUMMARY), "question": check_question(fields.get("company"), fields.get("from_name"), reader),
         "strategies": [],
         "next_steps": [{"kind": "check_yes", "title": _("Yes, it is a rejection"), "message_id": mid},
                        {"kind": "check_no", "title": _("No, it is not"), "message_id": mid}],
@@ -211,13 +216,15 @@ def message_fields(message: Message) -> dict:
                                               "language", "from_name", "from_address", "subject", "date")}
 
 
-def for_message(session: Session, user_id: int, message: Message, now: datetime | None = None, text: str | None = None) -> dict:
+def for_message(session: Session, user_id: int, message: Message, now: datetime | None = None, text: str | None = None,
+                reader: str | None = None) -> dict:
     """The advice for one of the user's stored rejections (``text``: its body, when the page shows it);
-    for one still to be checked, the question (``for_check``)."""
+    for one still to be checked, the question (``for_check``). ``reader``: the language of a page or the
+    digest (``server.translations.current``); None keeps the email's, as the API's card does."""
     if message.effective_label == POSSIBLE_REJECTION:
-        return for_check(message_fields(message), message, application_for(session, user_id, message, message_fields(message)))
+        return for_check(message_fields(message), message, application_for(session, user_id, message, message_fields(message)), reader)
     application = session.get(Application, message.application_id) if message.application_id else None
-    return build(session, user_id, message_fields(message), message, application, now, text=text)
+    return build(session, user_id, message_fields(message), message, application, now, text=text, reader=reader)
 
 
 def stored_message(session: Session, user_id: int, data: dict) -> Message | None:

@@ -22,9 +22,11 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server import summary
+from server import summary, translations
 from server.models import Application, Digest, StatusChange, User, utcnow
 from server.outbound_text import one_line
+from server.translations import N_, ngettext
+from server.translations import gettext as _
 
 log = logging.getLogger("onward.digest")
 
@@ -75,36 +77,24 @@ def due_week(user: User, now: datetime) -> str | None:
     return summary.week_of(datetime.combine(this_monday - timedelta(days=3), time(12), tz), tz)
 
 
-WORD = "responses"
-"""The one word for an employer answering an application (any of ``figures.RESPONSE_STATUSES``),
-in the digest, the dashboard and the weekly summary alike."""
+STAGE_WORDS = {"application": N_("at the application stage"), "assessment": N_("after an assessment"),
+               "interview": N_("after an interview"), "unknown": N_("at a stage the email does not say")}
+"""How a rejection's stage reads in the digest (the dashboard says it the same way); translated when written.
+The one word for an employer answering an application is "response", in the digest, the dashboard and the summary alike."""
 
-STAGE_WORDS = {"application": "at the application stage", "assessment": "after an assessment", "interview": "after an interview",
-               "unknown": "at a stage the email does not say"}
-"""How a rejection's stage reads in the digest (the dashboard says it the same way)."""
-
-OPEN_WORDS = {"offer": "Offer from {who}, received {day}.", "interviewing": "Interview with {who}: invited {day}.",
-              "assessment": "Assessment for {who}: invited {day}."}
+OPEN_WORDS = {"offer": N_("Offer from {who}, received {day}."), "interviewing": N_("Interview with {who}: invited {day}."),
+              "assessment": N_("Assessment for {who}: invited {day}.")}
 """How an open offer, interview or assessment reads, with the day it came."""
 
 
 def plain_day(value: date | datetime | str, tz=None) -> str:
-    """A date as people write it: ``Wed 18 Nov 2026`` (in the user's zone)."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    if isinstance(value, datetime):
-        value = value.astimezone(tz) if tz else value
-    return value.strftime("%a %-d %b %Y")
+    """A date as people write it, in the user's zone and language: ``Wed 18 Nov 2026``, ``Mi., 18. Nov. 2026``."""
+    return translations.day(value, tz)
 
 
 def plain_period(start: str, end: str) -> str:
-    """A week as people write it: ``16–22 November 2026``, ``30 November – 6 December 2026``."""
-    a, b = date.fromisoformat(start), date.fromisoformat(end)
-    if a.year != b.year:
-        return f"{a:%-d %B %Y} – {b:%-d %B %Y}"
-    if a.month != b.month:
-        return f"{a:%-d %B} – {b:%-d %B %Y}"
-    return f"{a.day}–{b:%-d %B %Y}"
+    """A week as people write it: ``16–22 November 2026``, ``30 November – 6 December 2026`` (in the reader's language)."""
+    return translations.period(date.fromisoformat(start), date.fromisoformat(end))
 
 
 def _who(app: Application) -> str:
@@ -119,34 +109,36 @@ def named(session: Session, user_id: int, s: dict, now: datetime) -> dict:
     sent = session.scalars(select(Application).where(Application.user_id == user_id, Application.first_contact_at >= begin,
                                                      Application.first_contact_at < end)
                            .order_by(Application.first_contact_at, Application.id)).all()
-    rejections = [{**r, "day": plain_day(r["date"], tz), "stage_words": STAGE_WORDS.get(r["stage"] or "unknown", STAGE_WORDS["unknown"])}
+    rejections = [{**r, "day": plain_day(r["date"], tz), "stage_words": _(STAGE_WORDS.get(r["stage"] or "unknown", STAGE_WORDS["unknown"]))}
                   for r in s["recent_rejections"] if begin <= datetime.fromisoformat(r["date"]) < end]
     open_rows = session.execute(
         select(Application, func.max(StatusChange.at)).join(StatusChange, StatusChange.application_id == Application.id)
         .where(Application.user_id == user_id, Application.status.in_(list(OPEN_WORDS)), StatusChange.to_status == Application.status)
         .group_by(Application.id).order_by(func.max(StatusChange.at))).all()
     order = list(OPEN_WORDS)
-    waiting = [OPEN_WORDS[app.status].format(who=_who(app), day=plain_day(at, tz))
+    waiting = [_(OPEN_WORDS[app.status]).format(who=_who(app), day=plain_day(at, tz))
                for app, at in sorted(open_rows, key=lambda row: (order.index(row[0].status), row[1]))]
     return {"sent": [_who(a) for a in sent], "rejections": rejections, "open": waiting}
 
 
 def _numbers(s: dict) -> list[tuple[str, str]]:
     """The week's figures as (label, value), in the order both parts show them, in plain words."""
-    stages = "; ".join(f"{n} {STAGE_WORDS[stage]}" for stage, n in s["rejections_by_stage"].items() if n)
+    stages = "; ".join(f"{n} {_(STAGE_WORDS[stage])}" for stage, n in s["rejections_by_stage"].items() if n)
     median = s["median_days_to_first_response"]
     rate = s["response_rate"]
+    days = round(median) if median is not None else 0
     return [
-        ("Applications sent", str(s["applications_sent"])),
-        ("Responses", str(s["responses"])),
-        ("Assessments", str(s["assessments"])),
-        ("Interview invitations", str(s["interviews"])),
-        ("Offers", str(s["offers"])),
-        ("Rejections", f"{s['rejections']} ({stages})" if stages else str(s["rejections"])),
-        ("Gone quiet", str(s["ghosted"])),
-        ("Response rate, last 12 weeks", f"no {WORD} yet" if rate is None else f"{round(rate * 100)}% of your applications"),
-        ("Typical wait for a first response", f"no {WORD} yet" if median is None else
-         f"about {round(median)} day{'s' if round(median) != 1 else ''}"),
+        (_("Applications sent"), str(s["applications_sent"])),
+        (_("Responses"), str(s["responses"])),
+        (_("Assessments"), str(s["assessments"])),
+        (_("Interview invitations"), str(s["interviews"])),
+        (_("Offers"), str(s["offers"])),
+        (_("Rejections"), f"{s['rejections']} ({stages})" if stages else str(s["rejections"])),
+        (_("Gone quiet"), str(s["ghosted"])),
+        (_("Response rate, last 12 weeks"), _("no responses yet") if rate is None else
+         _("{percent}% of your applications").format(percent=round(rate * 100))),
+        (_("Typical wait for a first response"), _("no responses yet") if median is None else
+         ngettext("about %(num)d day", "about %(num)d days", days) % {"num": days}),
     ]
 
 
@@ -154,10 +146,13 @@ def funnel_sentence(s: dict) -> str:
     """The 12-week funnel in one plain sentence (the same counts as the dashboard's funnel)."""
     steps = {f["step"]: f["count"] for f in s["funnel"]}
     if not steps.get("applied"):
-        return "No applications sent in the last 12 weeks yet."
+        return _("No applications sent in the last 12 weeks yet.")
     sent = steps["applied"]
-    return (f"Of the {sent} application{'s' if sent != 1 else ''} you sent in the last 12 weeks, {steps['responded']} had a response, "
-            f"{steps['interviewing']} reached an interview and {steps['offer']} an offer.")
+    return ngettext("Of the %(num)d application you sent in the last 12 weeks, %(responded)d had a response, "
+                    "%(interviewing)d reached an interview and %(offer)d an offer.",
+                    "Of the %(num)d applications you sent in the last 12 weeks, %(responded)d had a response, "
+                    "%(interviewing)d reached an interview and %(offer)d an offer.", sent) % {
+        "num": sent, "responded": steps["responded"], "interviewing": steps["interviewing"], "offer": steps["offer"]}
 
 
 def compose(s: dict, to: str, smtp: Smtp, opt_out_url: str, names: dict | None = None, now: datetime | None = None) -> EmailMessage:
@@ -169,7 +164,8 @@ def compose(s: dict, to: str, smtp: Smtp, opt_out_url: str, names: dict | None =
     context = {"s": s, "names": names, "numbers": _numbers(s), "period": period, "strategy": s["strategy"], "funnel": funnel_sentence(s),
                "dashboard": f"{smtp.public_url}/summary?week={s['week']}", "opt_out": opt_out_url}
     msg = EmailMessage()
-    msg["Subject"] = f"Your week, {period}: {s['applications_sent']} sent, {s['responses']} {WORD if s['responses'] != 1 else WORD[:-1]}"
+    msg["Subject"] = ngettext("Your week, {period}: {sent} sent, {num} response", "Your week, {period}: {sent} sent, {num} responses",
+                              s["responses"]).format(period=period, sent=s["applications_sent"], num=s["responses"])
     msg["From"] = smtp.sender
     msg["To"] = formataddr(("", one_line(to)))
     msg["Date"] = format_datetime(now)
@@ -244,9 +240,10 @@ def send_due(session: Session, smtp: Smtp, secret_key: str, user_ids: list[int] 
             result["already_sent"] += 1
             continue
         try:
-            s = summary.weekly(session, user.id, week, now)
-            opt_out = f"{smtp.public_url}/digest/unsubscribe?t={unsubscribe_token(secret_key, user.id)}"
-            message = compose(s, user.email, smtp, opt_out, named(session, user.id, s, now), now)
+            with translations.speaking(user.language):
+                s = summary.weekly(session, user.id, week, now)
+                opt_out = f"{smtp.public_url}/digest/unsubscribe?t={unsubscribe_token(secret_key, user.id)}"
+                message = compose(s, user.email, smtp, opt_out, named(session, user.id, s, now), now)
         except Exception:  # noqa: BLE001 - one user's data must not stop everyone else's digest; logged with its traceback
             log.exception("digest for user %s, %s could not be built", user.id, week)
             _release(session, user.id, week)

@@ -75,9 +75,10 @@ def _note(_, to: Recipient, company: str | None) -> str | None:
 
 
 def feedback_email(language: str | None, company: str | None, role: str | None, stage: str | None, to: Recipient,
-                   original_subject: str | None = None, name: str | None = None) -> dict:
+                   original_subject: str | None = None, name: str | None = None, reader: str | None = None) -> dict:
     """A short, polite feedback request as plain text in ``language``, signed with ``name`` when the
-    user gave one, with its recipient, the line saying where it goes, and its ``mailto:`` link."""
+    user gave one, with its recipient, the line saying where it goes (to the user: in ``reader``'s
+    language, None: ``language``), and its ``mailto:`` link."""
     _ = gettext_for(language)
     stage = stage if stage in PROCESS_STAGES else None
     thanks = " ".join(s for s in (by_what_is_known(_, THANKS, company, role), _process(_, stage)) if s)
@@ -85,7 +86,8 @@ def feedback_email(language: str | None, company: str | None, role: str | None, 
     sign_off = f"{close}\n{name.strip()}" if name and name.strip() else close
     body = "\n\n".join((_("Hello,"), thanks, _ask(_, stage), sign_off)) + "\n"
     subject = _subject(_, original_subject, role)
-    return {"to": to.address, "to_source": to.source, "to_person": to.person, "note": _note(_, to, company), "subject": subject, "body": body,
+    note = _note(gettext_for(reader or language), to, company)
+    return {"to": to.address, "to_source": to.source, "to_person": to.person, "note": note, "subject": subject, "body": body,
             "mailto": mailto(to.address, subject, body)}
 
 

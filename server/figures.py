@@ -38,7 +38,7 @@ Pure counting functions of ``Track`` lists, plus one loader and the calendar hel
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -157,15 +157,18 @@ def load(session: Session, user_id: int, end: datetime) -> list[Track]:
 
 def week(tracks: list[Track], begin: datetime, end: datetime) -> dict:
     """The figures of the week [begin, end) (``WEEK_FIGURES`` and ``rejections_by_stage``)."""
+    begin, end = begin.astimezone(UTC), end.astimezone(UTC)  # the stored times' zone: compared without a zone lookup each
+
     def inside(t: datetime) -> bool:
         return begin <= t < end
 
     moved: dict[str, set[int]] = defaultdict(set)
     stage_of: dict[int, str] = {}
     for t in tracks:
-        for m in sorted(t.moves, key=lambda m: m.at):
-            if not inside(m.at):
-                continue
+        here = [m for m in t.moves if begin <= m.at < end]  # most applications did not move this week: no sort for them
+        if len(here) > 1:
+            here.sort(key=lambda m: m.at)
+        for m in here:
             moved[m.status].add(t.id)
             if m.status == "rejected":
                 stage_of.setdefault(t.id, m.stage if m.stage in STAGES else "unknown")

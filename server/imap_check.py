@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from flask import current_app
 
 from server import config
+from server.translations import N_, ngettext
+from server.translations import gettext as _
 from worker.networks import Watchdog, connect
 
 log = logging.getLogger("onward.imap_check")
@@ -22,10 +24,11 @@ TIMEOUT = 15
 """Seconds for each network step; an unreachable host answers no later than this. It restarts with every
 byte, so the whole test also has a deadline (``IMAP_TEST_SECONDS``)."""
 
-UNREACHABLE = ("Onward could not reach an IMAP server at {where}. Check the server name for typing errors, the port "
-               "and the security setting (port 993 uses SSL/TLS, port 143 uses STARTTLS), and whether a firewall "
-               "blocks the connection.")
-"""The one answer for every failure before the server's IMAP greeting and login (``problem`` "unreachable")."""
+UNREACHABLE = N_("Onward could not reach an IMAP server at {where}. Check the server name for typing errors, the port "
+                 "and the security setting (port 993 uses SSL/TLS, port 143 uses STARTTLS), and whether a firewall "
+                 "blocks the connection.")
+"""The one answer for every failure before the server's IMAP greeting and login (``problem`` "unreachable");
+like every answer here, in the page's language (``server.translations.current``)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def _test(host: str, port: int, tls: str, username: str, secret: str, auth: str,
         reason = exc.verify_message if isinstance(exc, ssl.SSLCertVerificationError) else exc
         past = f"past the {deadline.seconds:g} s deadline: " if deadline.expired else ""
         log.warning("connection test to %s (%s): cannot connect: %s%s: %s", where, tls, past, type(exc).__name__, reason)
-        return Outcome("unreachable", UNREACHABLE.format(where=where))
+        return Outcome("unreachable", _(UNREACHABLE).format(where=where))
     try:
         try:
             _login(conn, username, secret, auth)
@@ -109,24 +112,33 @@ def _test(host: str, port: int, tls: str, username: str, secret: str, auth: str,
             raise  # the connection broke (or the deadline passed): not a refusal
         except imaplib.IMAP4.error as exc:
             if auth == "xoauth2":
-                return Outcome("login", f"The mail server refused the sign-in token ({_said(exc)}). Sign in again.")
-            return Outcome("login", f"The mail server refused the user name or password ({_said(exc)}). Many providers "
-                                    "need an app password here instead of your normal one: see the steps beside the form.")
+                return Outcome("login", _("The mail server refused the sign-in token ({said}). Sign in again.").format(said=_said(exc)))
+            return Outcome("login", _("The mail server refused the user name or password ({said}). Many providers need an app "
+                                      "password here instead of your normal one: see the steps beside the form.").format(said=_said(exc)))
         typ, data = conn.select(_quote(folder), readonly=True)
         if typ != "OK":
-            return Outcome("folder", f"Signed in, but there is no folder called {folder!r} ({_said(data)}).")
+            return Outcome("folder", _("Signed in, but there is no folder called '{folder}' ({said}).").format(
+                folder=folder, said=_said(data)))
         count = int(data[0]) if data and data[0] and data[0].isdigit() else None
-        return Outcome(None, f"Connected: signed in to {host} and found {count if count is not None else 'the'} "
-                             f"message{'' if count == 1 else 's'} in {folder}.", count)
+        return Outcome(None, _connected(host, folder, count), count)
     except (OSError, imaplib.IMAP4.abort) as exc:
         past = f"past the {deadline.seconds:g} s deadline: " if deadline.expired else ""
         log.warning("connection test to %s: lost after the greeting: %s%s: %s", where, past, type(exc).__name__, exc)
-        return Outcome("lost", f"{host} answered, then the connection broke during the test. Try again.")
+        return Outcome("lost", _("{host} answered, then the connection broke during the test. Try again.").format(host=host))
     finally:
         try:
             conn.logout()
         except (OSError, imaplib.IMAP4.error):
             conn.shutdown()
+
+
+def _connected(host: str, folder: str, count: int | None) -> str:
+    """What a test that worked found: the folder's count by the language's plural rule, or no count when the server gave none."""
+    if count is None:
+        return _("Connected: signed in to {host} and found the messages in {folder}.").format(host=host, folder=folder)
+    return ngettext("Connected: signed in to {host} and found {count} message in {folder}.",
+                    "Connected: signed in to {host} and found {count} messages in {folder}.", count).format(
+        host=host, count=count, folder=folder)
 
 
 def _said(detail) -> str:
@@ -140,7 +152,7 @@ def _said(detail) -> str:
     text = "".join(ch for ch in str(detail) if ch.isprintable()).strip()
     if text.startswith("b'") or text.startswith('b"'):
         text = text[2:-1]
-    return (text[:200] or "no reason given").rstrip(".")
+    return (text[:200] or _("no reason given")).rstrip(".")
 
 
 def _quote(folder: str) -> str:

@@ -8,11 +8,15 @@ turn another employer's confirmation into a rejection."""
 
 from datetime import datetime
 
+from babel.dates import format_date, format_skeleton
 from sqlalchemy import select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server import translations
 from server.models import POSSIBLE_REJECTION, Message, SenderAnswer
+from server.translations import N_
+from server.translations import gettext as _
 
 SOURCES = ("user", "memory")
 """Who answered a check: the user, or the memory of their earlier answer for the same sender."""
@@ -75,13 +79,25 @@ def remember(session: Session, user_id: int, message: Message, label: str, at: d
     session.flush()
 
 
-def _what(label: str) -> str:
-    return "a rejection" if label == "rejection" else "not a rejection"
+FROM_MEMORY = {(True, True): N_("Answered for you: you said an email from {address} was a rejection on {day}."),
+               (True, False): N_("Answered for you: you said an email from {address} was not a rejection on {day}."),
+               (False, True): N_("Answered for you: you said an email from this sender was a rejection on {day}."),
+               (False, False): N_("Answered for you: you said an email from this sender was not a rejection on {day}.")}
+"""Why an email took the user's earlier answer, by (sender known, the answer was "a rejection"): whole sentences."""
+
+BY_USER = {True: N_("You said this email was a rejection on {day}."), False: N_("You said this email was not a rejection on {day}.")}
+
+
+def _day(at: datetime) -> str:
+    """The day of an answer: ``16 Nov 2026`` in English (the API's), each language's way on a page (``16. Nov. 2026``)."""
+    language = translations.current()
+    return format_date(at, "d MMM y", locale=language) if language == translations.SOURCE else format_skeleton("yMMMd", at, locale=language)
 
 
 def from_memory(address: str | None, label: str, at: datetime) -> str:
-    """The reason an email takes the user's earlier answer for its sender."""
-    return f"Answered for you: you said an email from {address or 'this sender'} was {_what(label)} on {at:%-d %b %Y}."
+    """The reason an email takes the user's earlier answer for its sender, in the reader's language
+    (``server.translations.current``: a page's; English in the API)."""
+    return _(FROM_MEMORY[bool(address), label == "rejection"]).format(address=address, day=_day(at))
 
 
 def reason(message: Message) -> str | None:
@@ -90,7 +106,7 @@ def reason(message: Message) -> str | None:
         return None
     if message.check_source == "memory":
         return from_memory(message.from_address, message.user_label, message.checked_at)
-    return f"You said this email was {_what(message.user_label)} on {message.checked_at:%-d %b %Y}."
+    return _(BY_USER[message.user_label == "rejection"]).format(day=_day(message.checked_at))
 
 
 def check_state(message: Message) -> dict | None:

@@ -37,6 +37,10 @@ NAMING = {
 """Constraint names fixed here so migrations name them the same on SQLite and PostgreSQL."""
 
 
+LAST_STORED_DAY = LATEST_DATE - timedelta(days=1)
+"""The latest value a stored timestamp reads as (computed once: every value read is bounded by it)."""
+
+
 class UTCDateTime(TypeDecorator):
     """A timestamp that goes in and comes out as an aware UTC datetime on both databases
     (SQLite keeps no zone, so values are converted to UTC before they are written). A value stored
@@ -58,7 +62,7 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-        return min(max(value, EARLIEST_DATE), LATEST_DATE - timedelta(days=1))
+        return EARLIEST_DATE if value < EARLIEST_DATE else LAST_STORED_DAY if value > LAST_STORED_DAY else value
 
 
 def utcnow() -> datetime:
@@ -97,6 +101,9 @@ class User(Base):
     digest_hour: Mapped[int] = mapped_column(Integer, default=8, server_default="8")
     display_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
     """The name the user signs their drafts with (a feedback request); None until they give it."""
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    """The language of the dashboard and the digest (``server.translations.LANGUAGES``); None: the
+    browser's on the dashboard, English in the digest."""
 
 
 class Token(Base):

@@ -118,7 +118,7 @@ def token_dict(token: Token, current_id: int | None = None) -> dict:
 
 
 def me_dict(user: User) -> dict:
-    return {"email": user.email, "timezone": user.timezone, "display_name": user.display_name,
+    return {"email": user.email, "timezone": user.timezone, "display_name": user.display_name, "language": user.language,
             "digest": {"enabled": user.digest_enabled, "weekday": user.digest_weekday, "hour": user.digest_hour}}
 
 

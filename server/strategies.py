@@ -8,8 +8,9 @@ said and of the user's own recent history, nothing else. Pure functions, no data
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from gettext import NullTranslations
 
-from server.translations import N_, gettext_for
+from server.translations import N_, gettext_for, translator
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,46 +230,50 @@ class Week:
     """Applications the user had by the week's end, whenever they were sent (0: nothing in the pipeline yet)."""
 
 
-WEEK_POLICY: tuple[tuple[str, Callable[[Week], bool], str, Callable[[Week], str]], ...] = (
+WEEK_POLICY: tuple[tuple[str, Callable[[Week], bool], str, Callable[[Week, NullTranslations], str]], ...] = (
     ("offer this week", lambda w: w.offers > 0, "reflect_strengths",
-     lambda w: "You had an offer this week: note what made it work, it is your best guide for what comes next."),
+     lambda w, t: t.gettext("You had an offer this week: note what made it work, it is your best guide for what comes next.")),
     ("several rejections this week", lambda w: w.rejections >= BURST, "self_care",
-     lambda w: f"{w.rejections} rejections in one week is a lot; rest counts as part of the search."),
+     lambda w, t: t.gettext("{count} rejections in one week is a lot; rest counts as part of the search.").format(count=w.rejections)),
     ("interviews this week", lambda w: w.interviews > 0, "reflect_strengths",
-     lambda w: f"You were invited to {w.interviews} interview{'s' if w.interviews != 1 else ''}: your applications are landing."),
+     lambda w, t: t.ngettext("You were invited to {count} interview: your applications are landing.",
+                             "You were invited to {count} interviews: your applications are landing.", w.interviews).format(count=w.interviews)),
     ("assessments this week", lambda w: w.assessments > 0, "keep_learning",
-     lambda w: f"You were invited to {w.assessments} assessment{'s' if w.assessments != 1 else ''}: "
-               "a little practice in what it tests pays off."),
+     lambda w, t: t.ngettext("You were invited to {count} assessment: a little practice in what it tests pays off.",
+                             "You were invited to {count} assessments: a little practice in what it tests pays off.",
+                             w.assessments).format(count=w.assessments)),
     ("low reply rate", lambda w: w.cohort_applied >= 10 and w.cohort_responded / w.cohort_applied < 0.1, "review_strategy",
-     lambda w: f"{w.cohort_responded} of your {w.cohort_applied} applications in the last 12 weeks got a reply: "
-               "a look at where and how you apply may help."),
+     lambda w, t: t.gettext("{responded} of your {applied} applications in the last 12 weeks got a reply: "
+                            "a look at where and how you apply may help.").format(responded=w.cohort_responded, applied=w.cohort_applied)),
     ("pace dropped", lambda w: w.applications_sent == 0 and w.four_week_average >= 1, "stay_persistent",
-     lambda w: "No applications this week after a steady month: one small step restarts the pace."),
+     lambda w, t: t.gettext("No applications this week after a steady month: one small step restarts the pace.")),
     ("long search", lambda w: w.search_weeks >= LONG_SEARCH_WEEKS, "stay_persistent",
-     lambda w: f"Week {w.search_weeks} of your search: steady effort is what long searches need."),
+     lambda w, t: t.gettext("Week {count} of your search: steady effort is what long searches need.").format(count=w.search_weeks)),
     ("rejections this week", lambda w: w.rejections > 0, "accept_emotions",
-     lambda w: f"{w.rejections} rejection{'s' if w.rejections != 1 else ''} this week; it is fine to be disappointed."),
+     lambda w, t: t.ngettext("{count} rejection this week; it is fine to be disappointed.",
+                             "{count} rejections this week; it is fine to be disappointed.", w.rejections).format(count=w.rejections)),
     ("applications sent", lambda w: w.applications_sent > 0, "stay_persistent",
-     lambda w: f"You sent {w.applications_sent} application{'s' if w.applications_sent != 1 else ''}: keep that pace."),
+     lambda w, t: t.ngettext("You sent {count} application: keep that pace.", "You sent {count} applications: keep that pace.",
+                             w.applications_sent).format(count=w.applications_sent)),
     ("no applications yet", lambda w: w.applications_known == 0, "keep_learning",
-     lambda w: "Nothing is in your pipeline yet: a calm moment to get ready for the roles you want."),
+     lambda w, t: t.gettext("Nothing is in your pipeline yet: a calm moment to get ready for the roles you want.")),
     ("otherwise", lambda w: True, "keep_learning",
-     lambda w: "A quiet week is a good week to build a skill for the roles you want."),
+     lambda w, t: t.gettext("A quiet week is a good week to build a skill for the roles you want.")),
 )
 """The weekly policy: the first row that holds names the strategy of the week."""
 
 WEEK_NUDGES: dict[str, str] = {
-    "no applications yet": "Pick one skill the roles you want ask for and practise it a little; "
-                           "your applications will show up here as they go out.",
-    "assessments this week": "Practise the skills the assessment covers in short sessions before you take it.",
-    "otherwise": "Pick one skill the roles you want ask for and practise it in short, regular sessions.",
+    "no applications yet": N_("Pick one skill the roles you want ask for and practise it a little; "
+                              "your applications will show up here as they go out."),
+    "assessments this week": N_("Practise the skills the assessment covers in short sessions before you take it."),
+    "otherwise": N_("Pick one skill the roles you want ask for and practise it in short, regular sessions."),
 }
 """The card's line for week rules whose strategy's own nudge speaks of a rejection (``keep_learning``'s
 "the area that was tested" fits after a test, not an empty week)."""
 
 
-def for_week(week: Week) -> Choice:
-    """The strategy suggested for a week, with its reason."""
-    choice = _apply(WEEK_POLICY, week, 1, lambda reason: reason(week))[0]
-    nudge = WEEK_NUDGES.get(choice.rule)
-    return Choice(choice.strategy, choice.reason, choice.rule, nudge) if nudge else choice
+def for_week(week: Week, language: str = "en") -> Choice:
+    """The strategy suggested for a week, with its reason, in ``language`` (the reader's: the summary page, the digest)."""
+    t = translator(language)
+    choice = _apply(WEEK_POLICY, week, 1, lambda reason: reason(week, t))[0]
+    return Choice(choice.strategy, choice.reason, choice.rule, WEEK_NUDGES.get(choice.rule), language)

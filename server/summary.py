@@ -9,10 +9,12 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server import advice, figures, store, strategies
+from server import advice, figures, store, strategies, translations
 from server.errors import ApiError
 from server.figures import HISTORY_WEEKS, bounds, monday, week_of, zone
 from server.models import Message, User, utcnow
+from server.translations import gettext as _
+from server.translations import ngettext
 
 __all__ = ["HISTORY_WEEKS", "METRICS", "bounds", "checked_week", "monday", "week_of", "weekly", "zone"]
 
@@ -33,23 +35,31 @@ def checked_week(week: str | None) -> str | None:
     return week
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+def _and(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c`` in the page's language."""
+    if len(parts) == 1:
+        return parts[0]
+    return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _headline(counts: dict, current: bool) -> str:
+    """The week in one sentence, in the reader's language (``server.translations.current``)."""
     if not (counts["applications_sent"] or counts["responses"] or counts["ghosted"]):
-        return ("Nothing has moved yet this week. That is fine: your pipeline is here when you are ready."
-                if current else "A quiet week: nothing sent and no responses. Quiet weeks happen in every search.")
+        return (_("Nothing has moved yet this week. That is fine: your pipeline is here when you are ready.")
+                if current else _("A quiet week: nothing sent and no responses. Quiet weeks happen in every search."))
     sent, heard = counts["applications_sent"], counts["responses"]
-    parts = [f"you sent {_plural(sent, 'application')}" if sent else "you sent no new applications",
-             f"had {_plural(heard, 'response')}" if heard else "had no responses yet"]
-    text = " and ".join(parts)
-    extras = [_plural(counts[key], word) for key, word in
-              (("interviews", "interview invitation"), ("assessments", "assessment"), ("offers", "offer")) if counts[key]]
+    parts = [ngettext("you sent %(num)d application", "you sent %(num)d applications", sent) % {"num": sent} if sent
+             else _("you sent no new applications"),
+             ngettext("had %(num)d response", "had %(num)d responses", heard) % {"num": heard} if heard else _("had no responses yet")]
+    text = _and(parts)
+    interviews, assessments, offers = counts["interviews"], counts["assessments"], counts["offers"]
+    extras = [words % {"num": n} for n, words in (
+        (interviews, ngettext("%(num)d interview invitation", "%(num)d interview invitations", interviews)),
+        (assessments, ngettext("%(num)d assessment", "%(num)d assessments", assessments)),
+        (offers, ngettext("%(num)d offer", "%(num)d offers", offers))) if n]
     if extras:
-        text += ", with " + (" and ".join(extras) if len(extras) < 3 else f"{', '.join(extras[:-1])} and {extras[-1]}")
-    return ("So far this week " if current else "This week ") + text + "."
+        text = _("{text}, with {extras}").format(text=text, extras=_and(extras))
+    return (_("So far this week {text}.") if current else _("This week {text}.")).format(text=text)
 
 
 def weekly(session: Session, user_id: int, week: str | None = None, now: datetime | None = None) -> dict:
@@ -81,7 +91,7 @@ def weekly(session: Session, user_id: int, week: str | None = None, now: datetim
         assessments=counts["assessments"], offers=counts["offers"], previous_applications=before[-1]["applications_sent"],
         four_week_average=change["applications_sent"]["four_week_average"], cohort_applied=cohort["applied"],
         cohort_responded=cohort["responded"], application_stage_rejections=counts["rejections_by_stage"]["application"],
-        search_weeks=weeks_searching, applications_known=len(tracks)))
+        search_weeks=weeks_searching, applications_known=len(tracks)), translations.current())
     empty = not (counts["applications_sent"] or counts["responses"] or counts["ghosted"])
     return {
         "week": week, "start": start.isoformat(), "end": (start + timedelta(days=6)).isoformat(), "timezone": tz.key,
@@ -100,11 +110,13 @@ def weekly(session: Session, user_id: int, week: str | None = None, now: datetim
 
 
 def _recent_rejections(session: Session, user_id: int, end: datetime, now: datetime) -> list[dict]:
+    """The latest rejections up to the week's end, each with its first step in the reader's language
+    (the summary page's, the digest's, the popup's: ``server.translations.current``)."""
     label = Message.effective_label
     items = []
     for m in session.scalars(select(Message).where(Message.user_id == user_id, label == "rejection", Message.date < end)
                              .order_by(Message.date.desc(), Message.id.desc()).limit(RECENT_REJECTIONS)):
-        steps = advice.for_message(session, user_id, m, now)["next_steps"]
+        steps = advice.for_message(session, user_id, m, now, reader=translations.current())["next_steps"]
         items.append({"message_id": m.id, "application_id": m.application_id, "company": m.company, "role": m.role,
                       "stage": m.stage, "date": m.date.isoformat(), "first_step": steps[0]})
     return items

@@ -88,8 +88,9 @@ def _flag(value: str | None) -> bool | None:
 
 
 def same_company(expected: str, found: str | None) -> bool:
-    """Whether an extracted company is the employer a label names (``worker.extract.evaluate``: one rule)."""
-    return bool(found) and extract_evaluate.same_company(found, expected)
+    """Whether an extracted company is the employer a label names (``worker.extract.evaluate``: one rule;
+    a label that is only a note, "(a staffing relay)", names none, so only no company is right)."""
+    return extract_evaluate.same_company(found, expected)
 
 
 def same_role(expected: str, found: str | None) -> bool:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from email.message import Message
 
 from worker.contract import EARLIEST_DATE, LATEST_DATE, within_dates
-from worker.text import clean_text, html_to_text, text_hosts, trim_reply
+from worker.text import before_sign_off, clean_text, html_to_text, text_hosts, trim_reply
 
 MAX_MESSAGE_BYTES = 512 * 1024
 """Raw bytes beyond this are not parsed: the text that matters is in the first part, and
@@ -80,8 +80,15 @@ class ParsedMessage:
 
     @property
     def snippet(self) -> str:
-        text = " ".join(self.body.split())
-        return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1].rstrip() + "…"
+        """The start of the new text on one line, without the signature after a closing line,
+        cut at the end of a word (a reader should not meet "ple…")."""
+        text = " ".join(before_sign_off(self.body).split())
+        if len(text) <= SNIPPET_CHARS:
+            return text
+        cut = text[: SNIPPET_CHARS - 1]
+        if text[SNIPPET_CHARS - 1] != " " and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        return cut.rstrip(" ,;:–-") + "…"
 
 
 def parse_message(raw: bytes) -> ParsedMessage:

@@ -8,7 +8,7 @@ server). Only what survives the gate is parsed fully; only job mail is extracted
 from worker.classify import Classification, classify, header_verdict, settled
 from worker.classify.gate import header_bytes, raw_text_verdict
 from worker.extract import Extraction, extract
-from worker.parse import ParsedMessage, header_fields, parse_headers, parse_message
+from worker.parse import ParsedMessage, header_fields, parse_headers, parse_message, unread_reason
 from worker.skills import skill_area
 
 
@@ -33,6 +33,12 @@ class Analysis:
         if self._parsed is None:
             self._parsed = parse_headers(self._fields or {}, self._size)
         return self._parsed
+
+    @property
+    def unread(self) -> str | None:
+        """Why the message's text could not be read (``unread_reason``), or None. Mail settled from its
+        header fields has no body read to fail, so its record is not decoded to say so."""
+        return None if self._parsed is None else unread_reason(self._parsed)
 
     def __repr__(self) -> str:
         return f"Analysis({self.parsed!r}, {self.classification!r}, {self.extraction!r})"

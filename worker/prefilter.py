@@ -17,7 +17,6 @@ are merged back into the whole pattern's.
 """
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from re import _constants as C  # noqa: N812 - the standard library's own names
 from re import _parser
@@ -41,7 +40,6 @@ the longer, the fewer texts that have it without the literal (measured: more len
 to collect than they save)."""
 
 _KEY = re.compile(rf"(?<![a-z0-9])[a-z0-9]{{{KEY_LENGTHS[0]},}}")
-_STARTS = tuple(re.compile(rf"(?<![a-z0-9])[a-z0-9]{{{n}}}") for n in KEY_LENGTHS)
 
 
 def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
@@ -243,19 +241,19 @@ def _set_holds_newline(members) -> bool:
 class Haystack:
     """A text prepared for many prefilter checks: the text itself, the first three and four
     letters of each of its words (a word-start literal costs one set lookup), which substrings
-    were looked for and found, and where its lines end."""
+    were looked for and found, and which lines hold a literal."""
 
-    __slots__ = ("text", "starts", "_found", "_ends", "_runs", "_lines")
+    __slots__ = ("text", "starts", "_found", "_runs", "_lines")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = starts = set()
-        for start in _STARTS:
-            starts.update(start.findall(text))
+        words = set(_KEY.findall(text))  # each word once, then its beginnings: one scan, not one per length
+        self.starts = starts = {word[:KEY_LENGTHS[0]] for word in words}
+        for n in KEY_LENGTHS[1:]:
+            starts.update([word[:n] for word in words if len(word) >= n])
         self._found: dict[str, bool] = {}
-        self._ends: list[int] | None = None
         self._runs: dict[int, dict] = {}
-        self._lines: dict[str, frozenset[int]] = {}
+        self._lines: dict[str, list[tuple[int, int]]] = {}
 
     def has(self, literal: str) -> bool:
         """``literal in text``, looked up once per text however many rules ask."""
@@ -268,31 +266,33 @@ class Haystack:
         """(start, end) of each line holding one of the literals, in text order (end at its line
         end, which it does not include): ``keyed`` are (word beginning, literal) pairs, looked for
         only when the text has that word beginning; ``substrings`` only when the text has them."""
-        ends = self._ends
-        if ends is None:
-            ends = self._ends = [m.start() for m in _LINE_END.finditer(self.text)]
-        starts, line_sets = self.starts, self._lines
-        lines: set[int] = set()
-        for literal in [lit for key, lit in keyed if key in starts] + [lit for lit in substrings if self.has(lit)]:
-            found = line_sets.get(literal)
-            if found is None:
-                found = line_sets[literal] = self._lines_holding(literal, ends)
-            lines |= found
-        return [(ends[k - 1] + 1 if k else 0, ends[k] if k < len(ends) else len(self.text)) for k in sorted(lines)]
+        starts = self.starts
+        present = [lit for key, lit in keyed if key in starts]
+        present.extend(lit for lit in substrings if self.has(lit))
+        if len(present) == 1:  # most often: the list of that one literal, shared
+            return self._lines_holding(present[0])
+        lines: set[tuple[int, int]] = set()
+        for literal in present:
+            lines.update(self._lines_holding(literal))
+        return sorted(lines)
 
-    def _lines_holding(self, literal: str, ends: list[int]) -> frozenset[int]:
-        """The numbers of the lines that hold ``literal``, found once per text: many alternatives
-        share a literal ("application")."""
-        text, lines = self.text, set()
+    def _lines_holding(self, literal: str) -> list[tuple[int, int]]:
+        """(start, end) of the lines that hold ``literal`` (which holds no line end), in order, found
+        once per text: many alternatives share a literal ("application")."""
+        found = self._lines.get(literal)
+        if found is not None:
+            return found
+        text, found = self.text, []
         at = text.find(literal)
         while at != -1:
-            k = bisect_left(ends, at)
-            lines.add(k)
-            at = text.find(literal, ends[k] + 1) if k < len(ends) else -1
-        return frozenset(lines)
-
-
-_LINE_END = re.compile("\n")
+            end = text.find("\n", at)
+            if end == -1:
+                found.append((text.rfind("\n", 0, at) + 1, len(text)))
+                break
+            found.append((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(literal, end + 1)
+        self._lines[literal] = found
+        return found
 
 
 @lru_cache(maxsize=8)
@@ -348,6 +348,30 @@ class Prefilter:
                 return True
         return False
 
+
+
+class Guarded:
+    """A pattern run only on texts that hold one of its required literals (``required_literals``):
+    ``finditer`` and ``search`` give what the pattern's own do, and nothing at the cost of a few
+    ``in`` checks when no literal is there."""
+
+    __slots__ = ("pattern", "literals")
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+        literals = required_literals(pattern)
+        self.literals = None if literals is None else tuple(dict.fromkeys(lit.lstrip(WORD_START) for lit in literals))
+
+    def _absent(self, text: str) -> bool:
+        return self.literals is not None and not any(lit in text for lit in self.literals)
+
+    def finditer(self, text: str):
+        """``pattern.finditer(text)``."""
+        return iter(()) if self._absent(text) else self.pattern.finditer(text)
+
+    def search(self, text: str) -> re.Match | None:
+        """``pattern.search(text)``."""
+        return None if self._absent(text) else self.pattern.search(text)
 
 
 def split_alternatives(pattern: re.Pattern, distribute: bool = True) -> tuple[re.Pattern, ...] | None:
@@ -484,8 +508,12 @@ class Alternatives:
                             key_masks[key] = key_masks.get(key, 0) | need_bit
                         need |= need_bit
                         need_bit <<= 1
-                lined = prefilter is not None and single_line(alt)
-                flat.append((index, alt, bit | need, (prefilter.keyed, prefilter.substrings) if lined else None))
+                lined = None
+                if prefilter is not None and single_line(alt):
+                    lined = (prefilter.keyed, prefilter.substrings)
+                    if len(literals) == 1:  # its bit is set only when its one literal is there: its lines
+                        lined = literals[0].lstrip(WORD_START)
+                flat.append((index, alt, need, lined))
                 bit <<= 1
         self.alternatives, self.alternative_bits, self.always = tuple(flat), (1 << count) - 1, always
         self.key_masks, self.keys = key_masks, frozenset(key_masks)
@@ -522,14 +550,25 @@ class Alternatives:
             return known
         live = self.live(hay)
         runs: dict[int, list] = {}
-        alternatives = self.alternatives
-        candidates = live & self.alternative_bits
-        while candidates:
-            low = candidates & -candidates
-            candidates ^= low
-            index, alt, bits, lined = alternatives[low.bit_length() - 1]
-            if live & bits == bits:
-                runs.setdefault(index, []).append((alt, None if lined is None else hay.lines_with(*lined)))
+        alternatives, line_sets = self.alternatives, hay._lines
+        # the alternatives whose own bit is set, found by a scan of the mask's binary digits (lowest
+        # first): far cheaper than clearing one bit at a time of an integer a thousand bits long
+        digits = bin(live & self.alternative_bits)[:1:-1]
+        at = digits.find("1")
+        while at != -1:
+            index, alt, need, lined = alternatives[at]
+            if live & need == need:
+                run = runs.get(index)
+                if run is None:
+                    run = runs[index] = []
+                if lined is None:
+                    run.append((alt, None))
+                elif type(lined) is str:
+                    lines = line_sets.get(lined)
+                    run.append((alt, hay._lines_holding(lined) if lines is None else lines))
+                else:
+                    run.append((alt, hay.lines_with(*lined)))
+            at = digits.find("1", at + 1)
         hay._runs[id(self)] = runs
         return runs
 

@@ -6,6 +6,7 @@ says nothing about an employer.
 """
 
 import re
+from functools import lru_cache
 
 ATS_DOMAINS: dict[str, str] = {
     "greenhouse.io": "Greenhouse",
@@ -139,8 +140,10 @@ _SECOND_LEVEL_LABELS = frozenset(
 ``police.uk``, ``gob.mx``): the organisation's name is the label before them."""
 
 
+@lru_cache(maxsize=1024)
 def registered_domain(domain: str) -> str:
-    """``mail.jobs.acme.co.uk`` -> ``acme.co.uk``: the part an organisation registers."""
+    """``mail.jobs.acme.co.uk`` -> ``acme.co.uk``: the part an organisation registers (cached: the
+    company, ATS and board checks ask it of the same few domains a dozen times a message)."""
     parts = domain.lower().strip(".").split(".")
     if len(parts) >= 3 and (".".join(parts[-2:]) in _SECOND_LEVEL or (len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL_LABELS)):
         return ".".join(parts[-3:])
@@ -163,6 +166,7 @@ def is_job_board(domain: str) -> bool:
     return reg in JOB_BOARD_DOMAINS or _brand(reg) in BOARD_BRANDS
 
 
+@lru_cache(maxsize=1024)
 def _brand(registered: str) -> str:
     """The brand of a registered domain: its name without a mail suffix ("greenhouse-mail.io"
     gives "greenhouse")."""

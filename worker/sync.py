@@ -19,7 +19,7 @@ from worker.exceptions import ApiUnavailable, MailServerError
 from worker.imap import ImapSettings, Mailbox
 from worker.networks import allowed_networks
 from worker.oauth import fresh_credentials
-from worker.parse import header_fields, unread_reason
+from worker.parse import header_fields
 from worker.pipeline import analyze, settled_by_headers
 from worker.prefilter_headers import BODY_PREFIX_FOR_ALL, headers_hint_job, may_be_job_related
 from worker.records import is_job_related, message_item
@@ -188,7 +188,7 @@ def _sync_chunk(api: Api, box: Mailbox, creds: dict, folder: str, uidvalidity: i
             log.warning("account %s, %s, uid %s: skipped: %s", creds["id"], folder, uid, exc)
             result.skipped.append((uid, f"could not be parsed: {exc}"))
             continue
-        unread = unread_reason(analysis.parsed)
+        unread = analysis.unread
         if unread:
             log.warning("account %s, %s, uid %s: skipped: %s", creds["id"], folder, uid, unread)
             result.skipped.append((uid, unread))

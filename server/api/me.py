@@ -1,5 +1,6 @@
 """``GET``/``PATCH /api/v1/me``: the user's time zone (their weeks are counted in it), when
-their weekly digest goes out, or that it does not, and the name their drafts are signed with."""
+their weekly digest goes out, or that it does not, the name their drafts are signed with, and the
+language of their dashboard and digest."""
 
 from flask import Blueprint, g
 
@@ -28,6 +29,8 @@ def edit_me():
         user.timezone = data["timezone"]
     if "display_name" in data:
         user.display_name = " ".join(data["display_name"].split()) if data["display_name"] is not None else None
+    if "language" in data:
+        user.language = data["language"]
     digest = data.get("digest", {})
     for key in ("enabled", "weekday", "hour"):
         if key in digest:

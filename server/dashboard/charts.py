@@ -4,10 +4,13 @@ markup is built in Python. Pure functions of the SUMMARY dict's numbers."""
 
 import math
 
-FUNNEL_STEPS = {"applied": "Applied", "responded": "Responded", "interviewing": "Interviewing", "offer": "Offer"}
-"""How each funnel step of the summary is named on the page."""
+from server.translations import N_
+from server.translations import gettext as _
 
-HISTORY_SERIES = (("applications_sent", "Applications sent"), ("responses", "Responses"), ("rejections", "Rejections"))
+FUNNEL_STEPS = {"applied": N_("Applied"), "responded": N_("Responded"), "interviewing": N_("Interviewing"), "offer": N_("Offer")}
+"""How each funnel step of the summary is named on the page (translated when drawn)."""
+
+HISTORY_SERIES = (("applications_sent", N_("Applications sent")), ("responses", N_("Responses")), ("rejections", N_("Rejections")))
 """The bars of each week in the 12-week chart: activity first, then outcomes."""
 
 
@@ -23,7 +26,7 @@ def funnel(steps: list[dict]) -> dict:
         count = step["count"]
         length = round(span * count / top) if count else 0
         share = round(100 * count / previous) if previous else None
-        bars.append({"label": FUNNEL_STEPS.get(step["step"], step["step"].capitalize()), "count": count, "share": share,
+        bars.append({"label": _(FUNNEL_STEPS[step["step"]]) if step["step"] in FUNNEL_STEPS else step["step"].capitalize(), "count": count, "share": share,
                      "x": label_w, "y": 8 + i * row, "width": max(length, 2 if count else 0), "height": bar_h,
                      "label_x": label_w - 8, "text_x": label_w + length + 6, "text_y": 8 + i * row + bar_h * 0.68})
         previous = count
@@ -66,11 +69,11 @@ def history(weeks: list[dict]) -> dict:
         for j, (key, name) in enumerate(HISTORY_SERIES):
             value = week.get(key, 0)
             h = plot_h * value / top
-            bars.append({"key": key, "name": name, "value": value, "x": round(x0 + j * bar, 1), "y": round(base - h, 1),
+            bars.append({"key": key, "name": _(name), "value": value, "x": round(x0 + j * bar, 1), "y": round(base - h, 1),
                          "width": round(bar - 1, 1), "height": round(h, 1)})
         label = week["week"].partition("-")[2] or week["week"]
         groups.append({"week": week["week"], "label": label, "label_x": round(left + i * group + group / 2, 1), "bars": bars})
     return {"width": width, "height": height, "left": left, "right": width - right, "base": base, "label_y": base + 18,
             "ticks": [{"value": t, "y": round(base - plot_h * t / top, 1)} for t in scale],
             "groups": groups,
-            "series": [{"key": k, "name": n, "total": sum(w.get(k, 0) for w in weeks)} for k, n in HISTORY_SERIES]}
+            "series": [{"key": k, "name": _(n), "total": sum(w.get(k, 0) for w in weeks)} for k, n in HISTORY_SERIES]}

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from sqlalchemy import select
 
-from server import imap_check, oauth, providers, schemas, uploads, vault
+from server import imap_check, oauth, providers, schemas, translations, uploads, vault
 from server.access import owned
 from server.accounts import DEFAULT_PORTS, commit_unique, new_account
 from server.dashboard import signin
@@ -18,6 +18,8 @@ from server.dashboard.blueprint import SECURITY_HEADERS, bp
 from server.db import db_session
 from server.errors import ApiError
 from server.models import Account, Upload, utcnow
+from server.translations import gettext as _
+from server.translations import ngettext
 
 REFRESH_SECONDS = 3
 """How often the page reloads itself while an upload or a first sync runs."""
@@ -47,14 +49,16 @@ def _status_page():
     listed = uploads.user_uploads(db, g.user_id)
     busy = any(u.status in ("queued", "running") for u in listed) or any(a.progress or a.last_sync_at is None for a in accounts)
     return render_template("dashboard/mailboxes.html", accounts=accounts, uploads=listed, percent=uploads.percent,
-                           refresh=REFRESH_SECONDS if busy else None, preset_for=providers.for_host)
+                           refresh=REFRESH_SECONDS if busy else None,
+                           preset_for=lambda host: providers.shown(providers.for_host(host)))
 
 
 def _add_page(status: int = 200, form: dict | None = None, outcome: imap_check.Outcome | None = None):
     """The presets, the connect form and the upload form; ``form`` and ``outcome`` after a test."""
     chosen = providers.preset(request.values.get("provider") or (form or {}).get("provider")) or providers.PRESETS["other"]
+    presets = [providers.shown(p) for p in providers.PRESETS.values()]
     values = form or {"host": chosen.host, "port": chosen.port, "tls": chosen.tls, "folders": list(chosen.folders), "username": ""}
-    html = render_template("dashboard/mailboxes_add.html", presets=providers.PRESETS.values(), chosen=chosen, values=values,
+    html = render_template("dashboard/mailboxes_add.html", presets=presets, chosen=providers.shown(chosen), values=values,
                            outcome=outcome, oauth_ready=oauth.enabled(),
                            upload_mb=current_app.config["UPLOAD_MAX_BYTES"] // (1024 * 1024))
     return html, status, {"Content-Security-Policy": _policy()}
@@ -95,9 +99,9 @@ def connect():
     shown = {**{k: v for k, v in data.items() if k != "secret"}, "provider": request.form.get("provider")}
     problems = schemas.problems("ACCOUNT_CREATE", data)
     if problems:
-        return _add_page(422, shown, imap_check.Outcome("form", "Please correct the form: " + "; ".join(problems)))
+        return _add_page(422, shown, imap_check.Outcome("form", _("Please correct the form: {problems}").format(problems="; ".join(problems))))
     if not _tests_left():
-        return _add_page(429, shown, imap_check.Outcome("form", "Too many connection tests this minute. Wait a minute and try again."))
+        return _add_page(429, shown, imap_check.Outcome("form", _("Too many connection tests this minute. Wait a minute and try again.")))
     try:
         account = new_account(g.user_id, data)
     except ApiError as exc:
@@ -109,7 +113,8 @@ def connect():
     db = db_session()
     db.add(account)
     commit_unique(db)
-    flash(f"{outcome.text} Onward now reads {account.username}; its first sync starts shortly and shows its progress here.")
+    flash(_("{outcome} Onward now reads {username}; its first sync starts shortly and shows its progress here.").format(
+        outcome=outcome.text, username=account.username))
     return redirect(url_for("dashboard.mailboxes", _anchor=f"account-{account.id}"), code=303)
 
 
@@ -118,14 +123,14 @@ def connect():
 def test_account(account_id: int):
     account = owned(Account, account_id)
     if not _tests_left():
-        abort(429, "Too many connection tests this minute. Wait a minute and try again.")
+        abort(429, _("Too many connection tests this minute. Wait a minute and try again."))
     if account.auth == "xoauth2" and account.token_expires_at and account.token_expires_at <= utcnow():
-        flash(f"{account.username}: the last access token has expired; the worker renews it before the next sync, "
-              "and a test works again after that.")
+        flash(_("{username}: the last access token has expired; the worker renews it before the next sync, "
+                "and a test works again after that.").format(username=account.username))
         return redirect(url_for("dashboard.mailboxes", _anchor=f"account-{account.id}"), code=303)
     outcome = imap_check.try_account(account.host, account.port, account.tls, account.username,
                                      vault.decrypt(account.secret), account.auth, account.folders[0])
-    flash(f"{account.username}: {outcome.text}")
+    flash(f"{translations.colon(account.username)} {outcome.text}")
     return redirect(url_for("dashboard.mailboxes", _anchor=f"account-{account.id}"), code=303)
 
 
@@ -137,7 +142,7 @@ def remove_account(account_id: int):
     db = db_session()
     db.delete(account)
     db.commit()
-    flash(f"Onward no longer reads {account.username}. What it found stays in your pipeline.")
+    flash(_("Onward no longer reads {username}. What it found stays in your pipeline.").format(username=account.username))
     return redirect(url_for("dashboard.mailboxes"), code=303)
 
 
@@ -155,18 +160,19 @@ def upload():
     """Keep each chosen file in the spool folder for a worker; a file that is not mail is refused by name."""
     files = [f for f in request.files.getlist("files") if f and f.filename]
     if not files:
-        abort(400, "Choose a file first: an .mbox, a .zip or .tar.gz of a Maildir, or .eml files.")
+        abort(400, _("Choose a file first: an .mbox, a .zip or .tar.gz of a Maildir, or .eml files."))
     db = db_session()
     saved, refused = [], []
     for f in files:
         try:
             saved.append(uploads.save_upload(db, g.user_id, f.stream, f.filename))
         except ApiError as exc:
-            refused.append(f"{f.filename}: {exc.message}")
+            refused.append(f"{translations.colon(f.filename)} {exc.message}")
     db.commit()
     if saved:
-        flash(f"Received {', '.join(u.filename for u in saved)}. Onward reads {'it' if len(saved) == 1 else 'them'} "
-              "now; the bar below shows how far it is.")
+        flash(ngettext("Received {names}. Onward reads it now; the bar below shows how far it is.",
+                       "Received {names}. Onward reads them now; the bar below shows how far it is.", len(saved)).format(
+            names=", ".join(u.filename for u in saved)))
     for line in refused:
         flash(line)
     return redirect(url_for("dashboard.mailboxes", _anchor="uploads"), code=303)
@@ -177,7 +183,7 @@ def upload():
 def remove_upload(upload_id: int):
     upload = owned(Upload, upload_id)
     uploads.remove(db_session(), upload)
-    flash(f"{upload.filename} is removed from the list. What Onward found in it stays in your pipeline.")
+    flash(_("{name} is removed from the list. What Onward found in it stays in your pipeline.").format(name=upload.filename))
     return redirect(url_for("dashboard.mailboxes", _anchor="uploads"), code=303)
 
 
@@ -190,7 +196,7 @@ def oauth_start(key: str):
     problems = schemas.problems("ACCOUNT_CREATE", {**data, "secret": "-", "auth": "xoauth2"})
     if problems:
         return _add_page(422, {**data, "provider": request.form.get("provider")},
-                     imap_check.Outcome("form", "Please correct the form: " + "; ".join(problems)))
+                     imap_check.Outcome("form", _("Please correct the form: {problems}").format(problems="; ".join(problems))))
     url, pending = oauth.start(key, data["username"])
     session[PENDING_OAUTH] = {**pending, "account": data}
     return redirect(url, code=303)
@@ -202,10 +208,10 @@ def oauth_callback():
     """Back from the provider: check the state, exchange the code (with the PKCE verifier), keep the tokens encrypted."""
     pending = session.pop(PENDING_OAUTH, None)
     if pending is None or request.args.get("state") != pending["state"]:
-        abort(400, "This sign-in did not start here or has expired. Start it again from the Mailboxes page.")
+        abort(400, _("This sign-in did not start here or has expired. Start it again from the Mailboxes page."))
     if request.args.get("error"):
-        abort(400, f"The sign-in was not completed ({request.args.get('error_description') or request.args['error']}). "
-                   "Nothing was saved.")
+        abort(400, _("The sign-in was not completed ({reason}). Nothing was saved.").format(
+            reason=request.args.get("error_description") or request.args["error"]))
     token = oauth.finish(pending, request.url)
     data = pending["account"]
     db = db_session()
@@ -216,6 +222,7 @@ def oauth_callback():
         db.add(account)
     oauth.store_tokens(account, pending["provider"], token["access_token"], oauth.expires_at(token), token.get("refresh_token"))
     commit_unique(db)
-    flash(f"Signed in: Onward now reads {account.username} with {oauth.provider(pending['provider']).title}'s "
-          "permission, and renews it by itself. Its first sync starts shortly and shows its progress here.")
+    flash(_("Signed in: Onward now reads {username} with {provider}'s permission, and renews it by itself. "
+            "Its first sync starts shortly and shows its progress here.").format(
+        username=account.username, provider=oauth.provider(pending["provider"]).title))
     return redirect(url_for("dashboard.mailboxes", _anchor=f"account-{account.id}"), code=303)

@@ -15,7 +15,7 @@ from flask import abort, current_app, g, has_request_context, redirect, request,
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import delete, select
 
-from server import pairing, ratelimit
+from server import pairing, ratelimit, translations
 from server.auth import hash_secret
 from server.db import db_session
 from server.models import DashboardSession, Token, User, utcnow
@@ -63,7 +63,7 @@ def check_csrf() -> None:
     sent = request.form.get("csrf_token", "")
     expected = session.get(CSRF, "")
     if not sent or not expected or not hmac.compare_digest(sent, expected):
-        abort(400, "This form has expired or did not come from this page. Go back, reload it and try again.")
+        abort(400, translations.gettext("This form has expired or did not come from this page. Go back, reload it and try again."))
 
 
 class SessionCookies(SecureCookieSessionInterface):
@@ -159,6 +159,8 @@ def signed_in() -> bool:
         return False
     g.token, g.user_id = token, token.user_id
     g.user = db_session().get(User, token.user_id)
+    if g.user.language:
+        g.language = translations.language_of(g.user.language)
     return True
 
 

@@ -10,7 +10,19 @@ from zoneinfo import ZoneInfo
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from server import advice, checks, corrections, figures, pairing, reflections, schemas, signin_links, store, summary
+from server import (
+    advice,
+    checks,
+    corrections,
+    figures,
+    pairing,
+    reflections,
+    schemas,
+    signin_links,
+    store,
+    summary,
+    translations,
+)
 from server.access import owned
 from server.dashboard import charts, demo, signin
 from server.dashboard.blueprint import NAMES, bp
@@ -19,6 +31,8 @@ from server.followups import follow_up_calendar
 from server.inputs import query
 from server.models import Application, Correction, Message, utcnow
 from server.pipeline import STATUSES
+from server.translations import gettext as _
+from server.translations import ngettext
 
 log = logging.getLogger("onward.server")
 
@@ -34,14 +48,8 @@ def _zone() -> ZoneInfo:
 
 @bp.app_template_filter("day")
 def _day(value: datetime | str | None) -> str:
-    """A date as the user reads it, in their time zone: ``Mon 16 Nov 2026``."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if isinstance(value, datetime):
-        value = value.astimezone(_zone()) if value.tzinfo else value
-    return value.strftime("%a %-d %b %Y")
+    """A date as the user reads it, in their time zone and language: ``Mon 16 Nov 2026``, ``Mo., 16. Nov. 2026``."""
+    return translations.day(value, _zone())
 
 
 @bp.app_template_filter("href")
@@ -76,12 +84,12 @@ def login():
     secret = request.form.get("secret", "")
     if signin.too_many_attempts(secret):
         return render_template("dashboard/login.html", back=back, code="",
-                               problem="Too many attempts from this address. Wait a minute and try again."), 429
+                               problem=_("Too many attempts from this address. Wait a minute and try again.")), 429
     found = signin.token_for(secret)
     if found is None:
         return render_template("dashboard/login.html", back=back, code="",
-                               problem="That token or pairing code does not work. It may be mistyped, used already, "
-                                       "expired or revoked."), 401
+                               problem=_("That token or pairing code does not work. It may be mistyped, used already, "
+                                         "expired or revoked.")), 401
     signin.sign_in(*found)
     return redirect(back, code=303)
 
@@ -92,14 +100,14 @@ def login_link(code: str):
     the page it names: pairing the extension is the only sign-in a user of the card needs."""
     if signin.too_many_attempts(code):
         return render_template("dashboard/login.html", back=url_for("dashboard.pipeline"),
-                               problem="Too many attempts from this address. Wait a minute and try again."), 429
+                               problem=_("Too many attempts from this address. Wait a minute and try again.")), 429
     db = db_session()
     found = signin_links.redeem(db, code)
     if found is None:
         db.rollback()
         return render_template("dashboard/login.html", back=url_for("dashboard.pipeline"),
-                               problem="This sign-in link was used already or has expired (it works once, for two "
-                                       "minutes). Open the application again from the extension, or sign in below."), 410
+                               problem=_("This sign-in link was used already or has expired (it works once, for two "
+                                         "minutes). Open the application again from the extension, or sign in below.")), 410
     db.commit()
     token, target = found
     signin.sign_in(token, True)
@@ -132,9 +140,9 @@ def revoke_browser(token_id: int):
     """Unpair one browser: its token stops working at once (its sign-in links with it)."""
     db = db_session()
     if not 0 < token_id <= schemas.MAX_ID or not pairing.unpair(db, g.user_id, token_id):
-        abort(404, "This browser is not paired with your account.")
+        abort(404, _("This browser is not paired with your account."))
     db.commit()
-    flash("That browser is no longer paired. Pair it again with a new code when you want it back.")
+    flash(_("That browser is no longer paired. Pair it again with a new code when you want it back."))
     return redirect(url_for("dashboard.browsers"), code=303)
 
 
@@ -143,7 +151,7 @@ def logout():
     """Sign out: the session ends on the server, so a copy of the cookie no longer opens a page; a token
     this sign-in made from a pairing code is revoked too (nobody else knows its secret)."""
     signin.sign_out()
-    flash("You are signed out.")
+    flash(_("You are signed out."))
     return redirect(url_for("dashboard.login"), code=303)
 
 
@@ -163,8 +171,10 @@ def load_demo():
     db = db_session()
     counts = demo.load(db, g.user_id, _days(), utcnow())
     db.commit()
-    flash(f"The demo is in: {counts['new']} emails from a sample mailbox. Remove it with one click when you are done."
-          if counts["new"] else "The demo is already in your pipeline.")
+    flash(ngettext("The demo is in: %(num)d email from a sample mailbox. Remove it with one click when you are done.",
+                   "The demo is in: %(num)d emails from a sample mailbox. Remove it with one click when you are done.",
+                   counts["new"]) % {"num": counts["new"]}
+          if counts["new"] else _("The demo is already in your pipeline."))
     return redirect(url_for("dashboard.pipeline"), code=303)
 
 
@@ -175,7 +185,9 @@ def remove_demo():
     db = db_session()
     gone = demo.remove(db, g.user_id, _days(), utcnow())
     db.commit()
-    flash(f"The demo is removed ({gone} emails). Your own mail is untouched." if gone else "There was no demo to remove.")
+    flash(ngettext("The demo is removed (%(num)d email). Your own mail is untouched.",
+                   "The demo is removed (%(num)d emails). Your own mail is untouched.", gone) % {"num": gone}
+          if gone else _("There was no demo to remove."))
     return redirect(url_for("dashboard.pipeline"), code=303)
 
 
@@ -212,13 +224,13 @@ def application(app_id: int):
                            last=corrections.latest_for(db, g.user_id, app.id), today=utcnow().astimezone(_zone()).date())
 
 
-UNDO_NOTE = " You can undo it below or on the Corrections page."
+UNDO_NOTE = translations.N_("You can undo it below or on the Corrections page.")
 
 
 def _saved(app_id: int, note: str, undoable: bool = True):
     """Commit a correction and go back to the application's page, saying what was done."""
     db_session().commit()
-    flash(note + (UNDO_NOTE if undoable else ""))
+    flash(f"{note} {_(UNDO_NOTE)}" if undoable else note)
     return redirect(url_for("dashboard.application", app_id=app_id), code=303)
 
 
@@ -229,9 +241,9 @@ def edit_application(app_id: int):
     app = owned(Application, app_id)
     data = {"company": request.form.get("company", "").strip(), "role": request.form.get("role", "").strip() or None}
     if schemas.problems("APPLICATION_PATCH", data):
-        abort(400, "Write the employer's name (at most 200 characters, with a letter or digit) and a role of at most 200 characters.")
+        abort(400, _("Write the employer's name (at most 200 characters, with a letter or digit) and a role of at most 200 characters."))
     done = corrections.edit(db_session(), g.user_id, app, data, _days(), utcnow())
-    return _saved(app.id, "Saved." if done else "Nothing changed.", undoable=done is not None)
+    return _saved(app.id, _("Saved.") if done else _("Nothing changed."), undoable=done is not None)
 
 
 @bp.post("/applications/<int:app_id>/status")
@@ -241,17 +253,17 @@ def set_status(app_id: int):
     app = owned(Application, app_id)
     status = request.form.get("status")
     if status not in STATUSES:
-        abort(400, "Choose one of the statuses.")
+        abort(400, _("Choose one of the statuses."))
     try:
         day = datetime.strptime(request.form.get("since") or "", "%Y-%m-%d").date() if request.form.get("since") else None
     except ValueError:
-        abort(400, "Write the date as year-month-day, like 2026-11-16.")
+        abort(400, _("Write the date as year-month-day, like 2026-11-16."))
     now = utcnow()
     at = now if day is None or day == now.astimezone(_zone()).date() else datetime.combine(day, time(12), _zone()).astimezone(UTC)
     if at > now:
-        abort(400, "That date is in the future: choose today or a day before.")
+        abort(400, _("That date is in the future: choose today or a day before."))
     corrections.edit(db_session(), g.user_id, app, {"status": status, "status_at": at}, _days(), now)
-    return _saved(app.id, f"The status is now {NAMES['status'][status]} from {_day(at)}.")
+    return _saved(app.id, _("The status is now {status} from {day}.").format(status=_(NAMES["status"][status]), day=_day(at)))
 
 
 @bp.post("/applications/<int:app_id>/merge")
@@ -261,11 +273,11 @@ def merge(app_id: int):
     app = owned(Application, app_id)
     other_id = request.form.get("other_id", "")
     if not other_id.isdigit():
-        abort(400, "Choose the application to merge into this one.")
+        abort(400, _("Choose the application to merge into this one."))
     other = owned(Application, int(other_id))
     name = f"{other.company} ({other.role})" if other.role else other.company
     corrections.merge(db_session(), g.user_id, app, other, _days(), utcnow())
-    return _saved(app.id, f"{name} is merged into this application.")
+    return _saved(app.id, _("{name} is merged into this application.").format(name=name))
 
 
 @bp.post("/applications/<int:app_id>/split")
@@ -275,12 +287,12 @@ def split(app_id: int):
     app = owned(Application, app_id)
     picked = request.form.getlist("message_id")
     if not picked or not all(p.isdigit() for p in picked):
-        abort(400, "Tick the emails that belong to the other application.")
+        abort(400, _("Tick the emails that belong to the other application."))
     role = request.form.get("role", "").strip() or None
     if role and len(role) > 200:
-        abort(400, "A role has at most 200 characters.")
-    _, new = corrections.split(db_session(), g.user_id, app, {int(p) for p in picked}, role, role is None, _days(), utcnow())
-    return _saved(new.id, "These emails are now a separate application.")
+        abort(400, _("A role has at most 200 characters."))
+    new = corrections.split(db_session(), g.user_id, app, {int(p) for p in picked}, role, role is None, _days(), utcnow())[1]
+    return _saved(new.id, _("These emails are now a separate application."))
 
 
 @bp.get("/corrections")
@@ -301,7 +313,7 @@ def undo(correction_id: int):
     db = db_session()
     corrections.undo(db, g.user_id, row, _days(), utcnow())
     db.commit()
-    flash("Undone: things are as they were before that correction.")
+    flash(_("Undone: things are as they were before that correction."))
     back = signin.local_path(request.form.get("next")) or url_for("dashboard.corrections_log")
     return redirect(back, code=303)
 
@@ -312,9 +324,9 @@ def reflect(app_id: int):
     app = owned(Application, app_id)
     went_well, to_change = request.form.get("went_well", ""), request.form.get("to_change", "")
     if len(went_well) > schemas.REFLECTION_MAX or len(to_change) > schemas.REFLECTION_MAX:
-        abort(400, f"Each field takes at most {schemas.REFLECTION_MAX} characters.")
+        abort(400, _("Each field takes at most {limit} characters.").format(limit=schemas.REFLECTION_MAX))
     reflections.add_reflection(db_session(), app, went_well, to_change)
-    flash("Your reflection is saved with this application.")
+    flash(_("Your reflection is saved with this application."))
     return redirect(url_for("dashboard.application", app_id=app.id, _anchor="reflections"), code=303)
 
 
@@ -330,7 +342,8 @@ def follow_up(app_id: int):
 @signin.login_required
 def message(message_id: int):
     m = owned(Message, message_id)
-    tips = advice.for_message(db_session(), g.user_id, m) if m.effective_label in advice.ADVISED else None
+    tips = (advice.for_message(db_session(), g.user_id, m, reader=translations.current())
+            if m.effective_label in advice.ADVISED else None)
     return render_template("dashboard/message.html", m=m, advice=tips, last=corrections.latest_for(db_session(), g.user_id, message_id=m.id))
 
 
@@ -347,14 +360,14 @@ def not_a_rejection(message_id: int):
     m = owned(Message, message_id)
     what = request.form.get("what") or "other"
     if what not in NOT_A_REJECTION:
-        abort(400, "Choose what the email was.")
+        abort(400, _("Choose what the email was."))
     label, about_job = NOT_A_REJECTION[what]
     app_id = m.application_id
     db = db_session()
     corrections.correct_message(db, g.user_id, m, _days(), utcnow(), label=label, about_job=about_job)
     db.commit()
-    flash("Thanks: this email is no longer counted as a rejection, and its application was updated. "
-          "You can undo it on the Corrections page.")
+    flash(_("Thanks: this email is no longer counted as a rejection, and its application was updated. "
+            "You can undo it on the Corrections page."))
     if app_id is not None and db_session().get(Application, app_id) is not None:
         return redirect(url_for("dashboard.application", app_id=app_id), code=303)
     return redirect(url_for("dashboard.message", message_id=m.id), code=303)
@@ -365,7 +378,7 @@ def _week_param() -> str | None:
     week = request.args.get("week") or None
     if week is not None:
         if schemas.problems("SUMMARY_QUERY", {"week": week}):
-            abort(400, "A week is written like 2026-W47 (the year, W, the week's number).")
+            abort(400, _("A week is written like 2026-W47 (the year, W, the week's number)."))
     return summary.checked_week(week)
 
 
@@ -398,13 +411,25 @@ def answer_check(message_id: int):
     m = owned(Message, message_id)
     answer = request.form.get("answer")
     if answer not in ("yes", "no"):
-        abort(400, "Answer yes or no.")
+        abort(400, _("Answer yes or no."))
     db = db_session()
     checks.answer(db, g.user_id, m, answer == "yes", None, _days(), utcnow())
     db.commit()
-    who = m.company or m.from_name or m.from_address or "this sender"
-    flash(f"Thanks: the email from {who} now counts as a rejection." if answer == "yes"
-          else f"Thanks: the email from {who} does not count as a rejection.")
+    who = m.company or m.from_name or m.from_address or _("this sender")
+    flash(_("Thanks: the email from {who} now counts as a rejection.").format(who=who) if answer == "yes"
+          else _("Thanks: the email from {who} does not count as a rejection.").format(who=who))
     back = signin.local_path(request.form.get("next")) or url_for("dashboard.please_check")
     return redirect(back, code=303)
 
+
+
+@bp.post("/language")
+@signin.login_required
+def set_language():
+    """The language of the user's pages and digest; empty: the browser's (English in the digest)."""
+    chosen = request.form.get("language") or None
+    if chosen is not None and chosen not in translations.LANGUAGES:
+        abort(400, _("Choose one of the languages."))
+    g.user.language = chosen
+    db_session().commit()
+    return redirect(signin.local_path(request.form.get("next")) or url_for("dashboard.pipeline"), code=303)

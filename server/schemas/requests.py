@@ -363,6 +363,8 @@ ME_PATCH = {
         "timezone": {"type": "string", "enum": TIME_ZONES, "description": "An IANA time zone name, Europe/Berlin."},
         "display_name": {"anyOf": [{"type": "null"}, string(100, 1, pattern=NOT_BLANK)],
                          "description": "The name feedback drafts are signed with; null forgets it."},
+        "language": {"anyOf": [{"type": "null"}, {"type": "string", "enum": list(LANGUAGES)}],
+                     "description": "The language of the dashboard and the digest; null: the browser's (English in the digest)."},
         "digest": {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {
             "enabled": {"type": "boolean"},
             "weekday": {"type": "integer", "minimum": 1, "maximum": 7, "description": "1 = Monday … 7 = Sunday."},

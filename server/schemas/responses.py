@@ -460,8 +460,9 @@ WEEKLY_SUMMARY = {
 ME = {
     "title": "Me",
     "type": "object",
-    "required": ["email", "timezone", "display_name", "digest"],
+    "required": ["email", "timezone", "display_name", "language", "digest"],
     "properties": {"email": {"type": "string"}, "timezone": {"type": "string"}, "display_name": _NULL_STR,
+                   "language": {"anyOf": [{"type": "null"}, {"type": "string", "enum": list(LANGUAGES)}]},
                    "digest": {"type": "object", "required": ["enabled", "weekday", "hour"]}},
 }
 

@@ -50,7 +50,7 @@ def faults(text: str, language: str) -> list[str]:
         found.append("dangling elision")
     for pattern, what in ((r"\{\w*\}", "unfilled placeholder"), (r"  +", "two spaces"), (r"\s[.,;:]", "space before a point"),
                           (r"\bNone\b", "None"), (r"\.\.", "two full stops")):
-        if re.search(pattern, text.replace(" :", ":").replace(" ;", ";").replace(" ?", "?").replace(" !", "!")
+        if re.search(pattern, re.sub(r"\u202f([:;?!])", r"\1", text)  # French: a narrow no-break space before these, never a plain one
                      if language == "fr" else text):
             found.append(what)
     return found

@@ -6,13 +6,14 @@ from io import BytesIO
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from support import auth, msg
 
-from server.translations import FOLDER, LANGUAGES, SOURCE, catalogue_path, gettext_for
+from server.translations import FOLDER, LANGUAGES, SOURCE, catalogue_path, gettext_for, translator
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != SOURCE]
-PLACEHOLDER = re.compile(r"\{(\w*)\}")
+PLACEHOLDER = re.compile(r"\{(\w*)\}|%\((\w+)\)[sd]")
 ROOT = FOLDER.parents[1]
 
 
@@ -23,14 +24,17 @@ def catalogue(language: str):
 
 def template_ids() -> set[str]:
     with (FOLDER / "messages.pot").open("rb") as f:
-        return {m.id for m in read_po(f) if m.id}
+        return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
 
 
 def test_template_holds_every_message_id_the_code_uses():
-    """`make translations` was run: the message ids in the code are exactly those of messages.pot."""
-    method_map = [("server/advice.py", "python"), ("server/drafts.py", "python"), ("server/strategies.py", "python")]
-    found = {message for _, _, message, _, _ in extract_from_dir(ROOT, method_map, keywords={"_": None, "N_": None})
-             if isinstance(message, str)}
+    """`make translations` was run: the message ids in the code and the templates (``babel.cfg``: the advice,
+    the dashboard, the summary and the digest) are exactly those of messages.pot."""
+    with (FOLDER / "babel.cfg").open() as f:
+        method_map, options_map = parse_mapping_cfg(f)
+    found = {message if isinstance(message, str) else message[0]
+             for _, _, message, _, _ in extract_from_dir(ROOT, method_map, options_map,
+                                                        keywords={"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)})}
     assert found and found == template_ids()
 
 
@@ -41,12 +45,14 @@ def test_every_message_has_a_translation_with_the_same_placeholders(language):
     ids = template_ids()
     for message_id in ids:
         entry = cat.get(message_id)
-        assert entry is not None and entry.string, f"{language}: no translation for {message_id!r}"
+        strings = entry.string if entry is not None and isinstance(entry.string, tuple) else (entry and entry.string,)
+        assert entry is not None and all(strings), f"{language}: no translation for {message_id!r}"
         assert not entry.fuzzy, f"{language}: fuzzy translation for {message_id!r}"
-        assert sorted(PLACEHOLDER.findall(entry.string)) == sorted(PLACEHOLDER.findall(message_id)), (language, message_id)
+        for string in strings:  # a plural's forms each keep the placeholders (of the plural message id)
+            assert sorted(PLACEHOLDER.findall(string)) == sorted(PLACEHOLDER.findall(message_id)), (language, message_id)
         if message_id[0].isalpha() and len(message_id.split()) > 3:
-            assert entry.string != message_id, f"{language}: {message_id!r} left in English"
-    assert {m.id for m in cat if m.id} == ids, f"{language}: obsolete entries"
+            assert strings[0] != message_id, f"{language}: {message_id!r} left in English"
+    assert {m.id if isinstance(m.id, str) else m.id[0] for m in cat if m.id} == ids, f"{language}: obsolete entries"
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -120,4 +126,7 @@ def test_mo_free_catalogue_compiles_to_the_same_text():
     buf = BytesIO(catalogue_path("nl").read_bytes())
     cat = read_po(buf, locale="nl")
     _ = gettext_for("nl")
-    assert all(_(m.id) == m.string for m in cat if m.id)
+    assert all((translator("nl").pgettext(m.context, m.id) if m.context else _(m.id)) == m.string
+               for m in cat if isinstance(m.id, str) and m.id)
+    plurals = [m for m in cat if isinstance(m.id, tuple)]
+    assert plurals and all(translator("nl").ngettext(*m.id, n) == m.string[n != 1] for m in plurals for n in (1, 2))

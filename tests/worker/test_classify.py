@@ -66,6 +66,20 @@ CASES = [
     ("application_confirmation", "Je inschrijving", "Hoi Noor, je inschrijving is binnen! We checken je profiel binnen twee werkdagen."),
     ("job_alert", "Jobs for you", "Based on your recent searches, we found some positions that might interest you: Data Engineer at Kestrel, QA Engineer at Corvid."),
     ("recruiter_outreach", "Opportunité", "Bonjour, je me permets de vous contacter pour une opportunité qui pourrait vous intéresser chez un de nos clients."),
+    # Kinds of real mail the earlier phrases missed (labels-5): offers without "offer", receipts,
+    # invitations and outreach worded the other way round, and receipts of things that are no job.
+    ("offer", "Tallyho", "hey Ana, the team met and we want you as our first Support Lead. Paperwork is coming from HR today - can you start on the 3rd?"),
+    ("offer", "Ihre Bewerbung", "Sehr geehrte Frau Lang, wir möchten Sie sehr gerne als Disponentin einstellen und schicken Ihnen den Vertrag per Post zu."),
+    ("offer", "Ref 4410", "Dear Kai, the panel has recommended your appointment. Please confirm in the portal whether you accept; if you decide not to take it up we will approach the reserve candidate."),
+    ("application_confirmation", "Deine Bewerbung", "Hallo Jan, deine Unterlagen für die Stelle als Koch liegen uns vor. Wir melden uns nächste Woche bei dir."),
+    ("application_confirmation", "Ta candidature", "Coucou Léa, ta candidature pour le poste de serveuse nous est bien parvenue, on te tient au courant !"),
+    ("interview_invitation", "Candidature", "Bonjour, pourriez-vous nous appeler afin que nous fixions ensemble une date pour un entretien ?"),
+    ("interview_invitation", "Sollicitatie", "Hoi Tim, we maken graag kennis met je op kantoor. Kun je dinsdag om 10 uur?"),
+    ("recruiter_outreach", "Anfrage", "Guten Tag Herr Roth, ich betreue die Suche nach einer Leitung Einkauf. Ihr Werdegang passt aus meiner Sicht sehr gut. Hätten Sie Zeit für ein vertrauliches Telefonat?"),
+    ("rejection", "Your interview", "Hi Jo, thanks for meeting the team. You won't be moving on to the second round for the Analyst role."),
+    ("rejection", "Uitslag", "Beste Tom, de uitslag van het assessment voor de functie is helaas onvoldoende om je door te laten naar de volgende ronde."),
+    ("other", "We received your proposal", "Thanks for submitting your talk to our conference! Your proposal is in review and the program team will send decisions in May."),
+    ("other", "Re: quote", "Hi Paul, thanks for your request for 200 mugs. I've passed it to our production team and will get back to you with a quote by Friday."),
 ]
 
 
@@ -261,3 +275,50 @@ def test_an_invitation_says_whether_it_is_to_a_test_or_a_conversation(email_fact
     """A test to take is an assessment step (the application moves to Assessment), a conversation an interview."""
     result = label_of(email_factory, subject, text)
     assert (result.label, result.stage) == ("interview_invitation", stage)
+
+
+BETWEEN_LABELS = [
+    # (subject, text): rejections whose other words read like a receipt, an invitation or a status page.
+    ("Platform Engineer", "Hi Kim, thanks for applying. After reading your application we feel other applicants are a closer match for the Platform Engineer role."),
+    ("Platform Engineer", "Hi Kim, thank you for the call on Monday. We will not be moving to the next round with you for the Platform Engineer role."),
+    ("Platform Engineer", "Hi Kim, we have now decided on the Platform Engineer role and I'm afraid the decision was not in your favour."),
+    ("Platform Engineer", "Hi Kim, thanks for your application. The Platform Engineer role has now gone to another applicant, so we are closing the advert."),
+    ("Platform Engineer", "Hi Kim, we read every application for the Platform Engineer job and have to say no to you this time."),
+    ("Application update", "Role: Platform Engineer\nStatus: Closed - not selected\nThank you for your interest."),
+    ("Ihre Bewerbung", "Hallo Kim, danke für Ihre Bewerbung als Entwicklerin. Wir haben uns für andere Bewerbende entschieden."),
+    ("Ihre Bewerbung", "Hallo Kim, Ihr Bewerbungsstatus: abgelehnt. Stelle: Entwicklerin."),
+    ("Votre candidature", "Bonjour Kim, merci pour votre candidature au poste de développeuse. Nous avons choisi de poursuivre le recrutement avec d'autres candidats."),
+    ("Tu candidatura", "Hola Kim, gracias por tu candidatura al puesto de desarrolladora. Hemos decidido avanzar con candidatos que tienen más experiencia."),
+    ("Je sollicitatie", "Hoi Kim, bedankt voor je sollicitatie als ontwikkelaar. Helaas nodigen we je niet uit voor een gesprek."),
+]
+
+
+@pytest.mark.parametrize(("subject", "text"), BETWEEN_LABELS)
+def test_rejections_between_labels_are_rejections(email_factory, subject, text):
+    """A no said in so many words is a rejection whatever receipt, meeting or status words surround it."""
+    result = label_of(email_factory, subject, text)
+    assert result.label == "rejection", result.reasons
+
+
+NEAR_REJECTIONS = [
+    # (expected, subject, text): receipts and invitations with words of a no that is not given.
+    ("application_confirmation", "Application received", "Dear Kim, thank you for applying for the Platform Engineer role. If you have not heard from us within three weeks, please assume your application was unsuccessful."),
+    ("interview_invitation", "Interview", "Hi Kim, sorry, the Monday slot has gone. Could we move your interview for the Platform Engineer role to Thursday at 15:00 instead?"),
+    ("interview_invitation", "Ihr Gespräch", "Hallo Kim, leider ist unser Teamleiter am Montag krank. Können wir das Vorstellungsgespräch für die Stelle als Entwicklerin auf Mittwoch, 10 Uhr, verschieben?"),
+    ("interview_invitation", "Je gesprek", "Hoi Kim, helaas kan onze manager dinsdag niet. Kunnen we je sollicitatiegesprek voor de functie van ontwikkelaar verplaatsen naar vrijdag om 9:00?"),
+]
+
+
+@pytest.mark.parametrize(("expected", "subject", "text"), NEAR_REJECTIONS)
+def test_words_of_a_no_not_given_do_not_make_a_rejection(email_factory, expected, subject, text):
+    """A receipt saying what silence would mean, or an interview moved "unfortunately", is not a rejection."""
+    result = label_of(email_factory, subject, text)
+    assert result.label == expected, result.reasons
+
+
+def test_a_no_beside_meeting_words_is_asked_unless_a_next_step_is_offered(email_factory):
+    """Meeting words that offer no next step in so many words do not outweigh a no said in a phrase."""
+    text = ("Hi Kim, thanks for the interview for the Platform Engineer role. It didn't work out this time. "
+            "As a next step, your profile goes to our talent pool.")
+    result = label_of(email_factory, "Platform Engineer", text)
+    assert result.label == "rejection" and needs_check(result.label, result.confidence), result.reasons

@@ -9,6 +9,7 @@ from helpers import add_account, all_messages
 
 from worker.importer import import_messages
 from worker.parse import MAX_DEPTH, MAX_MESSAGE_BYTES, parse_message
+from worker.pipeline import analyze
 from worker.sources import RawMessage, read_mbox
 from worker.sync import sync_account
 
@@ -29,6 +30,15 @@ def nested(levels: int, n: int = 0) -> bytes:
 def test_nesting_within_the_cap_is_read(levels):
     parsed = parse_message(nested(levels))
     assert parsed.body.startswith("Dear Robin") and parsed.subject == "Your application to Acme"
+
+
+def test_the_analysis_says_why_a_text_was_not_read_and_settled_mail_is_not_decoded_to_say_so():
+    assert analyze(nested(MAX_DEPTH + 1)).unread == REASON
+    assert analyze(nested(3)).unread is None
+    settled = analyze(b"From: Sam <sam@example.net>\r\nTo: robin@example.org\r\nSubject: Saturday\r\n"
+                      b"Message-ID: <s-1@example.net>\r\n\r\nAre we still on for the walk along the river?\r\n")
+    assert settled.classification.label == "other" and settled.unread is None
+    assert settled._parsed is None  # the sync asks every analysis; a settled one's header record stays undecoded
 
 
 def test_import_skips_deep_nesting_with_the_true_reason(api):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from worker.evaluate import same_company
 from worker.extract import extract, normalize_company
 from worker.parse import parse_message
 
@@ -428,3 +429,166 @@ def test_a_place_for_a_training_names_the_trade(email_factory):
     x = extracted(email_factory, "Ihre Bewerbung", "vielen Dank für Ihre Bewerbung um einen Ausbildungsplatz als Mechatronikerin (m/w/d) zum 1. August.",
                   "Lindauer Antriebe <ausbildung@lindauer-antriebe.de>")
     assert x.role == "Mechatronikerin"
+
+
+@pytest.mark.parametrize(
+    ("sender", "company"),
+    [
+        ("Sanne van Hollebeek <jobs@hollebeek.nl>", "Hollebeek"),
+        ("Lena von Brakel <karriere@brakel-maschinenbau.de>", "Brakel"),
+        ("Inès de Maraval <recrutement@maraval.fr>", "Maraval"),
+        ("Pieter de Vries <pieter.devries@gmail.com>", None),
+    ],
+)
+def test_a_first_name_from_the_employer_is_not_part_of_its_name(email_factory, sender, company):
+    """"Sanne van Hollebeek" from jobs@hollebeek.nl is Sanne *from* Hollebeek (Dutch "van", German
+    "von", French "de"): the employer is the part the domain names, never the person; a family name
+    with a particle at free mail stays a person."""
+    x = extracted(email_factory, "Je sollicitatie", "Beste Sam,\n\nHelaas hebben we gekozen voor een andere kandidaat.\n\nGroet", sender)
+    assert same_company(company, x.company) if company else x.company is None
+
+
+@pytest.mark.parametrize(
+    "sender",
+    ["Het team van Quorvel <werken@quorvel.nl>", "Ihr Team von Quorvel <karriere@quorvel.de>", "L'équipe de Quorvel <jobs@quorvel.fr>",
+     "El equipo de Quorvel <empleo@quorvel.es>", "The Quorvel Team <team@quorvel.io>", "Your recruiting team at Quorvel <jobs@quorvel.io>"],
+)
+def test_the_team_of_the_employer_is_the_employer(email_factory, sender):
+    """"Het team van Quorvel", "L'équipe de Quorvel": an article and a team word before the name are not part of it."""
+    x = extracted(email_factory, "Your application", "Hello,\n\nwe will not move forward.\n", sender)
+    assert x.company == "Quorvel"
+
+
+def test_an_ats_mailbox_named_after_its_customer_names_the_employer(email_factory):
+    """Some ATS send from a mailbox named after the customer (quorvel@myworkday.com): with nothing
+    else to go on, that name is the employer."""
+    x = extracted(email_factory, "Your application", "Dear Sam,\n\nWe have decided not to move forward.\n", "quorvel@myworkday.com")
+    assert (x.company, x.ats) == ("Quorvel", "Workday")
+
+
+def test_a_team_signature_names_the_employer_of_a_no_reply_sender(email_factory):
+    """A no-reply ATS mail signed "The Quorvel Recruiting Team" is from Quorvel."""
+    x = extracted(email_factory, "Your application", "Dear Sam,\n\nWe have decided not to move forward.\n\nThe Quorvel Recruiting Team",
+                  "no-reply <no-reply@myworkday.com>")
+    assert x.company == "Quorvel"
+
+
+@pytest.mark.parametrize(
+    ("sender", "text", "company"),
+    [
+        ("Werkenbij Halvorsen Zorg <vacatures@halvorsen.nl>", "Beste Sam,\n\nBedankt voor je sollicitatie bij Halvorsen. Helaas gaan we niet verder.\n\nGroet,\nHalvorsen", "Halvorsen"),
+        ("Jobportal Halvorsen Zorg <vacatures@halvorsen.nl>", "Beste Sam,\n\nHalvorsen Zorg dankt je. Helaas gaan we niet verder.\n\nHalvorsen Zorg", "Halvorsen Zorg"),
+        ("Hotel Marisol Soria <empleo@marisol.es>", "Hola,\n\nGracias por tu interés en el Hotel Marisol.\n\nHotel Marisol", "Hotel Marisol"),
+        ("Talentia Halvorsen Norte <seleccion@grupohalvorsen.es>", "Hola,\n\nGracias por tu interés en Grupo Halvorsen. Lamentablemente no seguimos.\n\nGrupo Halvorsen",
+         "Grupo Halvorsen"),
+        ("Portal KV Logistiek <vacatures@kvtransport.nl>", "Beste Sam,\n\nBedankt voor je interesse in KV Transport. Helaas gaan we niet verder.\n\nKV Transport", "KV Transport"),
+    ],
+)
+def test_the_display_name_gives_way_to_the_part_the_text_and_the_domain_agree_on(email_factory, sender, text, company):
+    """A display name the text never writes ("Werkenbij Halvorsen Zorg"), when a part of it is what
+    the domain and the text both name ("Halvorsen"), is that part: the candidate found in several places."""
+    x = extracted(email_factory, "Je sollicitatie", text, sender)
+    assert x.company == company
+
+
+@pytest.mark.parametrize("prep", ["an", "bei", "an die"])
+def test_an_application_to_an_employer_named_in_the_subject_is_the_employer(email_factory, prep):
+    """"Ihre Bewerbung an Stadtwerke Halvering", sent by a recruiting firm that signs: the employer is the one applied to."""
+    x = extracted(email_factory, f"Ihre Bewerbung {prep} Stadtwerke Halvering",
+                  "Sehr geehrter Herr Berg,\n\nleider können wir Sie nicht berücksichtigen.\n\nMit freundlichen Grüßen\nIhr Talentwerk Recruiting Team",
+                  "Talentwerk Recruiting Team <bewerbung@talentwerk.de>")
+    assert x.company == "Stadtwerke Halvering"
+
+
+def test_an_opportunity_at_an_employer_names_it_for_a_relay(email_factory):
+    """A recruiting firm writing about "the Analyst opportunity at Pellworth Insurance": the employer is
+    the one the opportunity is at, not the firm that writes."""
+    x = extracted(email_factory, "Your application", "Hi Sam,\n\nThank you for your interest in the Analyst opportunity at Pellworth Insurance. "
+                  "We have decided to move forward with other candidates.\n\nBest,\nBrightwork", "Brightwork <hello@brightwork.io>")
+    assert x.company == "Pellworth Insurance"
+
+
+@pytest.mark.parametrize(
+    ("sender", "company"),
+    [
+        ("Harlow Medien <karriere@harlow-medien.example.de>", "Harlow Medien"),
+        ("Quellfeld Museum <people@quellfeld.example.co.uk>", "Quellfeld Museum"),
+        ("Zorggroep Veldhoven <werving@zorgveldhoven.example.nl>", "Zorggroep Veldhoven"),
+        ("Jobs <jobs@example.com>", None),
+    ],
+)
+def test_an_invented_domain_under_example_is_the_organisations_own(email_factory, sender, company):
+    """"harlow-medien.example.de" is written like "harlow-medien.example": the label before the
+    stand-in is the organisation's, so its display name is no person; "example.com" alone names none."""
+    x = extracted(email_factory, "Rückmeldung zu Ihrer Bewerbung", "Guten Tag,\n\nleider können wir Ihnen keine Zusage geben.\n\nViele Grüße", sender)
+    assert same_company(x.company, company) if company else x.company is None
+
+
+@pytest.mark.parametrize(
+    ("sender", "text", "company"),
+    [
+        ("Plateforme Emploi Solidaire <ne-pas-repondre@emploi-solidaire.fr>",
+         "Bonjour,\n\nL'employeur Fromagerie Les Deux Vallons a retenu votre candidature au poste de Vendeur.\n\nL'équipe de la plateforme", "Fromagerie Les Deux Vallons"),
+        ("Portal de Empleo Comarcal <no-responder@empleo-comarcal.es>", "Hola,\n\nEl estado de tu solicitud ha cambiado a: descartada.\n", None),
+        ("Jobs Platform Nord <noreply@jobsnord.de>", "Hallo,\n\nder Status deiner Bewerbung hat sich geändert: abgelehnt.\n", None),
+    ],
+)
+def test_a_job_platform_is_never_the_employer(email_factory, sender, text, company):
+    """A sender that calls itself a job platform or portal relays employers: the employer is the one
+    the text names ("L'employeur X a retenu …"), or none at all, never the platform's own name."""
+    x = extracted(email_factory, "Votre candidature", text, sender)
+    assert x.company == company
+
+
+@pytest.mark.parametrize("lead", ["Retour", "Feedback", "Rückmeldung", "Terugkoppeling", "Update"])
+def test_a_subject_word_before_the_employer_is_not_part_of_it(email_factory, lead):
+    """"Retour Valmont Industrie" from a recruiter at free mail: the first word says what the mail is,
+    the employer is the rest (and "Feedback …" or "Update …" no longer hide it)."""
+    x = extracted(email_factory, f"{lead} Valmont Industrie", "Hallo,\n\nmein Kunde hat sich für jemand anderen entschieden.\n\nInes",
+                  "Ines Hart <ines.hart@gmail.com>")
+    assert x.company == "Valmont Industrie"
+
+
+@pytest.mark.parametrize(
+    ("sender", "company"),
+    [
+        ("Brevik Foods HR Department <hr@brevik.co.uk>", "Brevik Foods"),
+        ("Departamento de Recursos Humanos Hoteles Brisamar <empleo@brisamar.es>", "Hoteles Brisamar"),
+        ("Marlow Medien <karriere@mm-gruppe.de>", "Marlow Medien"),
+        ("Fernhill Museum <people@fhm-trust.org.uk>", "Fernhill Museum"),
+    ],
+)
+def test_a_department_or_a_kind_of_organisation_in_the_display_name(email_factory, sender, company):
+    """A department after or before the name is not part of it; a display name ending in a word for
+    a kind of organisation ("Medien", "Museum") is no person, even when the domain spells it otherwise."""
+    x = extracted(email_factory, "Your application", "Hello,\n\nwe will not take your application further.\n", sender)
+    assert x.company == company
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Restaurant Kornblume", "Kornblume", True),
+        ("Crèche La Pommeraie", "La Pommeraie", True),
+        ("La Pommeraie des Prés", "Pommeraie des Prés", True),
+        ("Apotheke Lindhof", "Lindhof Apotheke", True),
+        ("Hotel Marisol", "Hotel Sorrento", False),
+        ("Hotel", "Hotel Marisol", False),
+        ("Restaurant Kornblume", "Restaurant Lindhof", False),
+    ],
+)
+def test_an_article_or_a_kind_of_organisation_before_the_name_is_one_employer(a, b, same):
+    """"Restaurant Kornblume" and "Kornblume", "La Pommeraie des Prés" and "Pommeraie des Prés" are one
+    employer as a user sees it; the kind word alone, or two names of one kind, are not."""
+    from worker.extract.names import same_employer
+
+    assert same_employer(a, b) is same
+
+
+def test_a_consultancy_relaying_its_client_names_the_client(email_factory):
+    """A search firm signing "… Consultores" that writes of "nuestro cliente Hoteles Lunamar" relays
+    the client's decision: the employer is the client, not the firm."""
+    x = extracted(email_factory, "Hoteles Lunamar - Jefa de Recepción",
+                  "Hola Carmen:\n\nTe escribo con la respuesta de nuestro cliente Hoteles Lunamar tras tu entrevista. Han decidido seguir con otra candidata.\n\n"
+                  "Un abrazo,\nMarta Soler\nVerania Consultores", "Marta Soler <marta.soler@verania-consultores.es>")
+    assert x.company == "Hoteles Lunamar"

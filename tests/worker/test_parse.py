@@ -160,6 +160,23 @@ def test_snippet_is_short_and_single_line(email_factory):
     assert len(p.snippet) <= 300 and "\n" not in p.snippet
 
 
+def test_snippet_ends_on_a_whole_word(email_factory):
+    """A long body is cut after a whole word, never inside one ("ple…")."""
+    body = "Thank you for applying to Fernhollow. " + "We appreciated reading about your experience in people analytics. " * 8
+    snippet = parse_message(email_factory("s", body)).snippet
+    assert snippet.endswith("…") and len(snippet) <= 300
+    last = snippet[:-1].split()[-1].strip(".,")
+    assert last in body.split() or last + "." in body.split(), last
+
+
+def test_snippet_leaves_out_the_signature(email_factory):
+    """What follows a closing line (a name, a title, a phone number) is not part of the snippet, in any of the five languages."""
+    for closing in ("Kind regards,", "Mit freundlichen Grüßen", "Cordialement,", "Un saludo,", "Met vriendelijke groet,"):
+        body = f"We will not take your application further.\n\n{closing}\nMara Quill\nTalent Partner | +44 20 0000 0000"
+        snippet = parse_message(email_factory("s", body)).snippet
+        assert snippet == "We will not take your application further.", (closing, snippet)
+
+
 def test_header_fields_are_the_stdlib_parsers_first_values():
     """The hand split header section gives each field's first raw value exactly as the compat32 parser keeps it."""
     import email

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from worker.classify.rules import RULES
-from worker.prefilter import Haystack, required_literals
+from worker.prefilter import Guarded, Haystack, required_literals
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,25 @@ def test_required_sets_find_a_word_beginning_after_optional_words():
 
     sets = required_sets(re.compile(r"\bnot (?:been )?(?:selected|chosen)\b"))
     assert ("\x01chosen", "\x01selected") in sets
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Acme", "team", "Team", "the", "hiring", "HR-Team", "Personal", "x"]), max_size=12).map(" ".join))
+def test_a_guarded_pattern_finds_what_the_pattern_does(text):
+    """``Guarded`` only skips a text that holds none of the pattern's literals, so its matches are the pattern's."""
+    pattern = re.compile(r"(?P<company>[A-Z]\w*(?: [A-Z]\w*)*) (?:team|hiring team|Team|HR-Team)\b")
+    guarded = Guarded(pattern)
+    assert guarded.literals is not None
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    found, expected = guarded.search(text), pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_guarded_pattern_without_literals_always_runs():
+    assert Guarded(re.compile(r"\b(?:ab|cd) x")).literals is None
+    assert [m.group(0) for m in Guarded(re.compile(r"\b(?:ab|cd) x")).finditer("ab x cd x")] == ["ab x", "cd x"]
+
+
+def test_word_beginnings_of_a_haystack():
+    """The first 3, 5 and 8 letters of each word (of at least that many), as the single-line index reads them."""
+    assert Haystack("the application, re-applied: 2026 ab").starts == {"the", "app", "appli", "applicat", "202"}

@@ -24,10 +24,10 @@ EVERYDAY = SHARED / "mail" / "real-ordinary.tar.gz"
 
 FLOORS = {
     #            rej. precision (told or asked), rej. recall, macro-F1, stage, share right at >= SURE
-    "tuned": (0.99, 0.99, 0.98, 0.94, 0.99),
-    "holdout": (0.95, 0.86, 0.88, 0.79, 0.99),
-    "tune": (0.98, 0.99, 0.96, 0.98, 0.99),
-    "check": (0.93, 0.93, 0.82, 0.84, 0.98),
+    "tuned": (0.99, 0.99, 0.98, 0.99, 0.99),
+    "holdout": (0.95, 0.88, 0.90, 0.81, 0.99),
+    "tune": (0.98, 0.99, 0.98, 0.98, 0.99),
+    "check": (0.93, 0.93, 0.83, 0.85, 0.98),
 }
 TOLD = 0.98
 """The first rule, on every part: of the rejections told as such (at ``SURE`` or above, shown as

@@ -10,13 +10,14 @@ import math
 import re
 from dataclasses import dataclass
 
-from worker.classify import guards, names
+from worker.classify import guards, model, names
 from worker.classify.evidence import Evidence, flag, sender_evidence, text_evidence
 from worker.classify.gate import text_verdict
 from worker.classify.scope import (
     EMPLOYMENT_WORDS,
     JOB_WORDS,
     NOT_A_JOB,
+    confirms_an_application,
     declines_a_job,
     health_appointment,
     word_counts,
@@ -127,12 +128,22 @@ def classify(msg: ParsedMessage) -> Classification:
     if label == "rejection" and not declines_a_job(text):
         evidence.append(Evidence("other", names.NOT_A_JOB, "", 0))
         label = "other"
-    if label == "application_confirmation" and (_names_nothing_but_other_things(text) or ADDRESSED.search(text) is None):
+    if label == "application_confirmation" and (_names_nothing_but_other_things(text) or ADDRESSED.search(text) is None
+                                                 or not confirms_an_application(text, _generic_receipt(evidence))):
         evidence.append(Evidence("other", names.NOT_A_JOB, "", 0))
         label = "other"
     if label == "interview_invitation" and health_appointment(text):
         evidence.append(Evidence("other", names.HEALTH_APPOINTMENT, "", 0))
         label = "other"
+    # --- the statistical second opinion (worker.classify.model): only for `other` with no evidence against a job;
+    # it never proposes a rejection. The gate's mail never gets here.
+    if label == "other" and not any(e.label == "other" for e in evidence):
+        opinion = model.second_opinion(subject, body, msg.from_address)
+        if opinion is not None:
+            evidence.append(opinion[0])
+            stage = _invitation_stage(evidence) if opinion[0].label == "interview_invitation" else None
+            return Classification(opinion[0].label, opinion[1], tuple(evidence), stage=stage)
+    # --- end of the second opinion
     if label == "interview_invitation":
         return Classification(label, _confidence(label, scores), tuple(evidence), stage=_invitation_stage(evidence))
     if label != "rejection":
@@ -145,6 +156,16 @@ def classify(msg: ParsedMessage) -> Classification:
         keeps_on_file=flag("on_file", text),
         offers_feedback=flag("feedback", text),
     )
+
+
+GENERIC_RECEIPTS = frozenset({names.THANKS_FOR_APPLYING, names.BE_IN_TOUCH, names.WE_WILL_REVIEW, names.STILL_REVIEWING})
+"""Confirmation rules whose words any receipt has (a quote request, a talk proposal): alone, they
+only confirm a job application in a message that names one."""
+
+
+def _generic_receipt(evidence: list[Evidence]) -> bool:
+    """Whether only ``GENERIC_RECEIPTS`` speak for a confirmation."""
+    return all(e.rule in GENERIC_RECEIPTS for e in evidence if e.label == "application_confirmation" and e.weight > 0)
 
 
 ASSESSMENT_INVITATIONS = frozenset({names.COMPLETE_THE_ASSESSMENT, names.ASSESSMENT_TO_TAKE})
@@ -170,6 +191,9 @@ def _decide(scores: dict[str, float], evidence: list[Evidence], msg: ParsedMessa
     conf, alert, out = scores["application_confirmation"], scores["job_alert"], scores["recruiter_outreach"]
     phrase_alert = sum(e.weight for e in evidence if e.label == "job_alert" and e.weight >= 2 and e.rule != names.JOB_BOARD_SENDER)
     strong_rej = any(e.label == "rejection" and e.weight >= 3 for e in evidence)
+    # A no said in a phrase (weight 2 or more) beside meeting words is an invitation only when a
+    # next step is offered in so many words (``EXPLICIT_INVITATIONS``); else it is asked as a rejection.
+    said_no = any(e.label == "rejection" and e.weight >= 2 for e in evidence)
     own_application = guards.OWN_APPLICATION.search(text[:1000]) is not None
     # A recruiter's "are you free for a quick call this week?" is how sourcing asks: such soft
     # proposals do not outweigh the signs of an unsolicited approach.
@@ -185,7 +209,7 @@ def _decide(scores: dict[str, float], evidence: list[Evidence], msg: ParsedMessa
         return "recruiter_outreach"
     explicit = sum(e.weight for e in evidence if e.rule in EXPLICIT_INVITATIONS)
     proposal_only = firm_inv <= 0 and guards.JOB_SEARCH_WORDS.search(text) is None  # "are you free on Friday?" from a friend
-    if inv >= 3 and (explicit >= 3 or not strong_rej) and not proposal_only:
+    if inv >= 3 and (explicit >= 3 or not said_no) and not proposal_only:
         return "interview_invitation"
     withdrawn = any(e.rule == names.APPLICATION_WITHDRAWN for e in evidence)
     if rej >= 3 and (rej >= conf or (strong_rej and not withdrawn)):

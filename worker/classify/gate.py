@@ -107,7 +107,7 @@ JOB_SEARCH_STEMS = re.compile(
     r"|poste|emploi|embauch|recrut|entretien|stage|alternan|parcours|echange|profil|convoc|mission"
     r"|puesto|empleo|vacante|postula|seleccion|contrata|oferta|curricul|perfil|llamada|videollamada|prueba|oportunidad|plaza|cargo|convocatoria|busqueda"
     r"|vacature|sollicit|functie|baan|werving|dienstverband|plaatsing|inschrijving|kennismak|uitnodig|opdracht|proefdag|meeloop|langskomen|medewerker|plek)"
-    r"|stelle|gesprach|gesprek|entrevista|ingenieur|manager|entwickler"
+    r"|stelle|gesprach|gesprek|entrevista|ingenieur|manager|entwickler|werdegang|telefonat"
 )
 """Stems of the words any job email has in one of the five languages (titles, steps,
 documents, the process): broad on purpose, so the gate never settles job mail."""

@@ -17,6 +17,7 @@ CONDITIONAL = re.compile(
     r"|^(?:then|dann|alors|entonces|dan)\b"
     r"|^(?:if|should|unless|in case|in the event|falls|sollten|sollte|wenn|si|en caso|en el caso|caso de|als|indien|mocht|mochten|wanneer|zodra)\b"
     r"|\bif (?:you|we) (?:do not|don't|have not|haven't|did not|didn't|are not|aren't)|\bshould you not\b|\bif you haven't heard|\bif you have not heard"
+    r"|\b(?:if|should|unless|in case|falls|si|als|indien) (?:you|sie|du|vous|tu|usted|je|u) (?:\w+ ){0,2}?(?:decide|choose|prefer|wish|want|opt|entscheiden|entscheidest|decidez|decides|decide|besluit|besluiten)s? (?:not|to not|nicht|de ne pas|no|niet)\b"
     r"|\b(?:cannot|can't|unable to|not able to|can not|impossible to|not possible to) (?:personally |individually )?(?:respond|reply|answer|get back|provide (?:individual |personal )?feedback|give (?:individual |personal )?feedback)(?: to)? (?:every|each|all|individually|personally)"
     r"|\b(?:respond|reply|answer) (?:to )?(?:every|each|all) (?:applicant|application|candidate)s?"
     r"|\bfalls (?:sie|du) (?:\w+ ){0,4}(?:nichts|keine)|\bwenn (?:sie|du) (?:\w+ ){0,4}(?:nichts|keine)|\bnicht (?:jede|allen|jedem) (?:\w+ ){0,3}(?:beantworten|antworten|ruckmeldung)|\bnicht (?:individuell|personlich|einzeln) (?:\w+ ){0,3}(?:beantworten|antworten)"
@@ -63,6 +64,7 @@ PROMISE_START = re.compile(r"(?:if|should|once|when|in case|si|als|falls|en caso
 
 NOT_FOR_YOU = re.compile(
     r"feedback|ruckmeldung|retour|retroalimentacion|terugkoppeling|comentarios"
+    r"|\b(?:onvoldoende|insufficient|not (?:strong|high|good) enough|nicht ausreichend|insuffisante?s?|insuficientes?)\b"
     r"|\b(?:other|andere|anderen|d'autres|otros|otras) (?:candidates|applicants|kandidaten|kandidat|bewerber|candidats|candidatos|candidatas|sollicitanten)"
     r"|\b(?:go|going|talk|walk) (?:you )?through (?:their|the|our|my|his|her|your) (?:\w+ )?(?:comments|notes|thoughts|reasoning|scores?|results?|decision)"
     r"|\b(?:other|andere|anderen|autres|otras|otros) (?:\w+ )?(?:briefs|roles|positions|opportunities|openings|vacancies|mandate|mandaten|stellen|postes|missions|vacatures|vacantes|oportunidades)\b"

@@ -40,6 +40,7 @@ APPLICATION_RECEIVED = "application received"
 WE_WILL_REVIEW = "we will review"
 STILL_REVIEWING = "still reviewing"
 BE_IN_TOUCH = "be in touch"
+THANKS_FOR_APPLYING = "thanks for applying"
 HIRING_SIDE = "user interviews others"
 """Work mail about interviewing candidates (label ``other``): its meeting words do not invite the user."""
 OWN_STORY = "writer tells of their own rejection"
@@ -55,7 +56,7 @@ RULE_NAMES = (
     DE_INVITATION, DE_APPOINTMENT, DE_NEXT_ROUND, FR_INVITATION, FR_AVAILABILITY, FR_NEXT_STEP, ES_INVITATION,
     ES_AVAILABILITY, ES_NEXT_STEP, NL_INVITATION, NL_AVAILABILITY, NL_NEXT_ROUND, MEETING_PROPOSED, VIDEO_MEETING,
     TIME_SLOT, INTERVIEW_MENTIONED, APPLICATION_WITHDRAWN, WRITER_IS_CANDIDATE, APPLICATION_RECEIVED, WE_WILL_REVIEW,
-    STILL_REVIEWING, BE_IN_TOUCH, HIRING_SIDE, OWN_STORY, CANDIDATE_DECLINES,
+    STILL_REVIEWING, BE_IN_TOUCH, THANKS_FOR_APPLYING, HIRING_SIDE, OWN_STORY, CANDIDATE_DECLINES,
 )
 """Every rule name above: each must be the name of a rule."""
 

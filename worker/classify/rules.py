@@ -90,12 +90,13 @@ _REJECT_STRONG = {
     "not the right fit": r"(?:\bnot|(?<!if it is)(?<!if this is)(?<!if that is)n't) (?:quite )?(?:a|the) (?:right |strong |good |close |best )?(?:fit|match)\b|(?:\bnot|n't) (?:quite )?the (?:right|best) (?:candidate|person|profile)\b",
     "no longer considered": r"\bno longer (?:being )?(?:considered|under consideration|in consideration|in the running|in process)",
     "not invited further": r"(?:\bnot|n't) (?:be |going to |be able to )?(?:inviting|invite|invited) you (?:to|for|back)",
-    "status not selected": r"\b(?:status|statut|estado|estatus)\s*:\s*(?:closed|archived|inactive|complete|completed)\s*(?:[-,(:]|\u2013|\u2014)\s*(?:not progressing|not progressed|not selected|unsuccessful|not moving forward|rejected|declined|position filled)\b|\n[^\w\n]{0,3}(?:descartad[ao]|rechazad[ao]|no seleccionad[ao]|not selected|unsuccessful|rejected|abgelehnt|afgewezen|non retenue?|refusee?)\s*(?:[-:]|\u2013|\u2014|\n)|\bstatus\b[^.\n]{0,80}? (?:updated|changed|set|moved) (?:to|as):? ['\"]?(?:position closed|closed|not selected|rejected|declined|unsuccessful|not progressing|archived|not referred)\b"
+    "status not selected": r"\b\w*(?:status|statut|estado|estatus)\s*:\s*[^\n.!?]{0,30}?\b(?:not selected|unsuccessful|rejected|declined|no seleccionad[oa]|descartad[oa]|rechazad[oa]|abgelehnt|absage|nicht ausgewahlt|afgewezen|niet geselecteerd|non retenue?|refusee?)\b|\b(?:status|statut|estado|estatus)\s*:\s*(?:closed|archived|inactive|complete|completed)\s*(?:[-,(:]|\u2013|\u2014)\s*(?:not progressing|not progressed|not selected|unsuccessful|not moving forward|rejected|declined|position filled)\b|\n[^\w\n]{0,3}(?:descartad[ao]|rechazad[ao]|no seleccionad[ao]|not selected|unsuccessful|rejected|abgelehnt|afgewezen|non retenue?|refusee?)\s*(?:[-:]|\u2013|\u2014|\n)|\bstatus\b[^.\n]{0,80}? (?:updated|changed|set|moved) (?:to|as):? ['\"]?(?:position closed|closed|not selected|rejected|declined|unsuccessful|not progressing|archived|not referred)\b"
     r"|\b(?:status|statut|estado|estatus)\s*:?\s*['\"]?(?:not selected|unsuccessful|rejected|declined|not referred|non retenue?|refusee?|no seleccionad[oa]|descartad[oa]|rechazad[oa]|abgelehnt|afgewezen|niet geselecteerd)\b|\b(?:status|application) (?:has been |was |is )?(?:updated|changed|marked|set)? ?(?:to|as)? ?['\"]?(?:not selected|rejected|declined|not progressing|unsuccessful|no longer under consideration)",
     "decided against": r"\b(?:decided|chose|choose) against\b|\b(?:decided to|going to|have to|will|'ll|must|'re going to) pass\b(?= (?:at this|this time|for now|on (?:your|this|the) (?:application|candidacy|role)|on moving)|[.!,;])",
     "did not pass": r"(?:\bnot|n't|\bcould not|\bdid not|\bunable to) (?:qualif(?:y|ied)|clear(?:ed)?|pass(?:ed)?|make it|meet|met|reach(?:ed)?) (?:for |to |through |the |into )?(?:the |our |this |your )?(?:[\w/-]+ ){0,3}?(?:next|this|final|assessment|test|round|stage|interview|cut|benchmark|threshold|required|minimum|passing|bar)\b",
     "candidates who fit better": r"\b(?:move|moving|go|going|proceed|proceeding|continue|continuing|progress|progressing|pursue|pursuing) (?:forward |ahead |on )?with (?:candidates?|applicants?|someone|somebody|people|a person|individuals) (?:who|whose|that|with|better|more|from)",
     "offer went to another": r"\b(?:extend(?:ed)?|make|made|give|gave|offer(?:ed|ing)?) (?:an |the |this |that )?(?:[\w-]+ ){0,3}?(?:offer|role|position|job|post|place)(?: (?:of|as)(?: [\w&-]+){1,5}?)? to (?:another|a different|someone|one of the other|an internal|the other|a candidate|an? (?:\w+ )?(?:candidate|applicant))",
+    "job gone to another": r"\b(?:job|role|position|post|vacancy|place|offer)\b(?: [\w-]+){0,3}? (?:has |have |had )?(?:now |already |since )?(?:gone|went|been offered|been given|been awarded|been accepted)(?: to and accepted)? (?:to|by) (?:another|a different|an? (?:other|internal|external)\b|someone|somebody|one of the other|a candidate (?:who|whose|with)|an applicant (?:who|whose|with))",
     "it has been filled": r"\b(?:it|this|the role|the position|the job|the vacancy|the opening)(?:'s| has| is| was) (?:now |already |since |just )?(?:been )?(?:filled|taken)\b",
     "fr: pas en mesure": r"\b(?:pas|plus) en mesure de (?:vous |te |la |le |l'|lui |y )?(?:proposer|donner|retenir|poursuivre|avancer|aller|repondre favorablement|accorder)|\bne pas (?:aller|poursuivre|continuer) plus loin|\bpas (?:aller|poursuivre|continuer|avancer) plus loin|\bne (?:\w+ )?permet(?:tent)? pas de (?:vous |te )?(?:proposer|retenir|donner suite|poursuivre)|\bn'irons pas plus loin|\bpas plus loin avec",
     "fr: recrutement suspendu": r"\b(?:geler|gele|suspendre|suspendu|annuler|annule|arreter|arretons|suspendons|mettre fin a|cloturer|clore) (?:\w+ ){0,2}?(?:le |la |au |du |ce |cette |notre )?(?:recrutement|processus|poste)\b"
@@ -108,9 +109,9 @@ _REJECT_STRONG = {
     r"|\b(?:andere|anderen|weitere) (?:kandidat|bewerber)\w* (?:\w+ ){0,3}(?:einzuladen|eingeladen)|\binviter d'autres|\b(?:invitar|convocar|citar) a otr[oa]s|\bandere kandidaten (?:\w+ ){0,3}(?:uit te nodigen|uitgenodigd)",
     "afraid not": r"\b(?:i'm|i am|we're|we are) afraid (?:that )?(?:we|i|you|this|the|it)\b",
     # German
-    "de: nicht berücksichtigt": r"\bnicht (?:weiter |mehr |langer |naher )?(?:zu )?(?:berucksichtig|in betracht|in die engere|in die nachste|weiter (?:zu )?verfolg|weiterverfolg|weiterzuverfolg|verfolg|fortsetz|fortfuhr|beruck|weiterfuhr|weiterzufuhr|weiter zu fuhren|weiter (?:zu )?bearbeit|bearbeit)"
+    "de: nicht berücksichtigt": r"\bnicht (?:weiter |mehr |langer |naher )?(?:zu )?(?:berucksichtig|in betracht|in die engere|in die nachste|weiter (?:zu )?verfolg|weiterverfolg|weiterzuverfolg|verfolg|fortsetz|fortzusetz|fortzufuhr|fortfuhr|beruck|weiterfuhr|weiterzufuhr|weiter zu fuhren|weiter (?:zu )?bearbeit|bearbeit)"
     r"|\bgeht (?:es )?(?:\w+ ){0,5}?nicht weiter\b|\bnicht (?:\w+ ){0,2}?ubertragen\b",
-    "de: für jemand anderen entschieden": r"\bfur (?:eine[nrs]?|ein|die|den|zwei|mehrere)? ?(?:\w+ ){0,2}?(?:kandidat|bewerber|mitbewerber|profil|person)\w*(?:[ :/*]\w+){0,3}? entschieden"
+    "de: für jemand anderen entschieden": r"\bfur (?:eine[nrs]?|ein|die|den|zwei|mehrere)? ?(?:\w+ ){0,2}?(?:kandidat|kandidierend|bewerber|bewerbend|mitbewerber|profil|person)\w*(?:[ :/*]\w+){0,3}? entschieden"
     r"|\b(?:anders|anderweitig|gegen (?:ihre|deine|eine) (?:bewerbung|kandidatur)) entschieden|\b(?:uns|wir|sich) (?:\w+ ){0,3}dagegen entschieden"
     r"|\b(?:sieht|sehen|sah|sahen) (?:\w+ ){0,4}?von (?:einer|einem|der|ihrer|deiner) (?:\w+ ){0,2}?(?:vorstellung|einladung|berucksichtigung|zusammenarbeit|gesprach)\w* ab\b",
     "de: Stelle anders besetzt": r"\bmit (?:einer|einem|einen|anderen|weiteren|einer anderen|einem anderen|einer internen|einem internen) (?:\w+ ){0,2}?(?:kandidat|bewerber|mitbewerber)\w*(?:[ :/*]\w+){0,6}? (?:zu )?(?:besetzen|besetzt|nachbesetzen|weitermachen|weiterzumachen|weitergehen|fortfahren|fortzufahren|fortsetzen|fortzusetzen|weiterarbeiten|weiterverfolgen|weiterzuverfolgen|in die nachste)",
@@ -119,7 +120,7 @@ _REJECT_STRONG = {
     "de: Stelle nicht besetzt": r"\b(?:stelle|position|vakanz|ausschreibung|rolle)\b(?: \w+){0,4} (?:vorerst |derzeit |zunachst |doch |bis auf weiteres |vorlaufig )?nicht (?:mehr )?(?:zu |nach)?(?:besetzen|besetzt|nachzubesetzen|nachbesetzen)"
     r"|\b(?:auswahlverfahren|auswahlprozess|bewerbungsverfahren|besetzungsverfahren|bewerbungsprozess|recruitingprozess)\w* (?:\w+ ){0,4}(?:beendet|eingestellt|gestoppt|ohne ergebnis|ohne entscheidung)"
     r"|\b(?:stelle|position|ausschreibung|vakanz) (?:\w+ ){0,3}zuruck(?:zu)?(?:ziehen|gezogen|genommen|zunehmen)",
-    "de: andere Kandidaten": r"\b(?:fur|zugunsten) (?:einen |eine |einer |eines |die |den )?(?:anderen?|andere|weitere) (?:kandidat|bewerber|person|profil|bewerbung|kandidatur)"
+    "de: andere Kandidaten": r"\b(?:fur|zugunsten) (?:einen |eine |einer |eines |die |den )?(?:anderen?|andere|weitere) (?:kandidat|kandidierend|bewerber|bewerbend|person|profil|bewerbung|kandidatur)"
     r"|\b(?:anderen?|andere) (?:kandidat|bewerber)\w* (?:entschieden|gewahlt|ausgewahlt|den vorzug)"
     r"|\banderweitig (?:zu )?(?:besetz|vergeb|entschied|entschieden)",
     "de: Stelle besetzt": r"\b(?:stelle|position|vakanz) (?:\w+ ){1,4}?(?:besetzt wurde|besetzt worden|vergeben)\b|\b(?:stelle|position|vakanz|rolle) (?:\w+ ){0,4}?intern (?:zu )?(?:besetzen|besetzt|nachbesetzen|nachzubesetzen|vergeben)\b"
@@ -223,6 +224,15 @@ _REJECT_STRONG.update({
     # Families added for generalisation: the same decisions in wordings the first rules missed.
     "role filled": r"\b(?:we've|we have|we had|have now|'ve now|has now|had now|we've now|we have now) (?:now |already |just |since )?(?:filled|closed|recruited for|made an appointment to) (?:the|this|that|our) (?:[\w&/-]+ ){0,4}?(?:role|position|vacancy|post|opening|spot|job|jobs|place|places|vacancies|positions)\b"
     r"|\ball (?:the |our |of the )?(?:\w+ )?(?:places|spots|positions|vacancies|roles|internships|apprenticeships) (?:\w+ ){0,4}?(?:have been|are now|are|were) (?:now |already )?(?:filled|taken|allocated)\b",
+    "others a better match": r"\b(?:other|another|different) (?:candidates?|applicants?|profiles?|people) (?:are|were|was|is|seemed|seem|appeared|looked) (?:to be )?(?:a |an )?(?:stronger|better|closer|more suitable|more relevant|more experienced|more closely matched)\b"
+    r"|\b(?:move|moving|proceed|proceeding|continue|continuing|go|going|progress|progressing) (?:forward |ahead |on )?with (?:the )?(?:candidates|applicants|people) (?:further along|already further|at a later stage|more advanced)\b",
+    "decision not in your favour": r"(?:\bnot|n't) (?:been |be |gone |go |turned out |worked out |come out )?in your favou?r\b|\b(?:not|n't) (?:gone|go|gone quite) your way\b",
+    "not to the next round": r"(?:\bnot|n't) (?:be )?(?:move|moving|go|going|proceed|proceeding|progress|progressing|advance|advancing|continue|continuing) (?:on |forward |ahead )?(?:to|into) (?:the |a )?(?:next|second|final|following|further) (?:round|stage|step|phase|interview)s?\b"
+    r"|(?:\bnot|n't) (?:be )?(?:extending|extend|sending|send|issuing|offering) (?:you )?(?:an? |any )?(?:further |interview )?invitations? (?:to|for) (?:an? |the )?(?:\w+ )?interview|(?:\bnot|n't) (?:be )?(?:extending|extend|sending|send|issuing|offering) (?:you )?(?:an? )?interview invitation",
+    "others invited instead": r"\b(?:invite|inviting|invited|shortlist|shortlisting|shortlisted|progress|progressing|advance|advancing) (?:a few |several |some |only )?others (?:to|for|into|through)\b",
+    "de: Stelle nicht anbieten": r"\b(?:ihnen|dir) (?:die|diese) (?:\w+ )?(?:stelle|position|rolle) (?:\w+ )?nicht (?:anbieten|geben|zusagen)\b",
+    "es: avanzar con candidatos que": r"\b(?:avanzar|continuar|seguir(?: adelante)?|proceder|quedarnos) con (?:los |las )?(?:candidat|perfil|personas)\w* (?:que|cuyo|cuya|cuyos|cuyas|con mas)\b",
+    "fr: poursuivre avec d'autres": r"\b(?:poursuivre|continuer|avancer|aller plus loin)\b(?: [\w']+){0,3}? avec (?:d'autres|un autre|une autre|des) (?:candidat|profil|personne|candidature)",
     "the successful candidate was not you": r"\b(?:successful|chosen|selected) (?:candidate|applicant|person) (?:was|is)(?: not|n't) you\b|\b(?:it|the answer) (?:was|is)(?: not|n't) you (?:this time|on this occasion)\b",
     "not offered a place": r"(?:\bnot|n't) (?:been |be )?offered (?:you )?(?:a|the|this) (?:place|spot|position|role|post|job|apprenticeship|internship|traineeship)\b",
     "de: jemand anderes": r"\bfur jemand(?:en)?(?: anderes| anderen| anders)? (?:\w+ ){0,2}?entschieden\b|\bmit jemand(?:em)? ander(?:em|en|s) (?:\w+ ){0,2}?(?:zu )?(?:besetz\w*|weitermachen)\b"
@@ -239,6 +249,7 @@ _REJECT_STRONG.update({
 _REJECT_MEDIUM = {
     "continue the search": r"\b(?:decided to|will|going to|'ll|are going to) (?:continue|keep|reopen|restart) (?:our |the )?(?:search|looking|interviewing)\b",
     "right role for you": r"\b(?:isn't|is not|wasn't|was not) (?:quite )?the right (?:role|opportunity|position|time) for you\b|\bnot (?:be )?the right (?:role|opportunity|position) for you\b",
+    "we have to say no": r"\b(?:we|i|and)(?: \w+)? (?:have|had|need|must|'ve got|are going to|will have) to say no\b|\b(?:we|i)(?:'re| are| am|'m) (?:going to be )?saying no\b",
     "it didn't work out": r"\b(?:it|things|this)(?: just)? (?:didn't|did not|hasn't|has not|won't|will not|wouldn't|would not) (?:quite )?work(?:ed)? out\b",
     "nl: teleurstellen": r"\b(?:moeten|moet|kunnen|kan) (?:we|wij|ik) (?:je|jou|u) (?:helaas |tot onze spijt )?(?:teleurstellen|mededelen dat|laten weten dat)",
     "nl: geen gesprek": r"\bgeen (?:\w+ )?(?:gesprek|uitnodiging|vervolggesprek|tweede gesprek)\b",
@@ -287,7 +298,12 @@ _INVITE = {
     names.SCHEDULE_A_CALL: r"\b(?:schedule|book|arrange|set up|find a time for|pick a time for|choose a time for|grab|lock in|select) (?:a|an|your|the|our|some|a time for|a slot for|a time|time for|in a|in an) (?:\w+[ -]){0,3}(?:call|interview|phone screen|screen|chat|meeting|video call|conversation|slot|onsite|session|time slot)s?\b"
     r"|\b(?:pick|choose|select|book|reserve|grab) (?:a |another |a new |an alternative |your |a suitable |a convenient )?(?:preferred )?(?:time|slot|date|time slot)s?\b(?! (?:off|away))",
     names.INTERVIEW_RESCHEDULED: r"\b(?:move|moving|moved|reschedule|rescheduling|rescheduled|push|pushed|shift|shifted|postpone|postponed) (?:it|this|that|the (?:[\w-]+ ){0,4}?(?:interview|call|meeting|chat|session)|your (?:[\w-]+ ){0,4}?(?:interview|call|session|conversation)|our (?:call|chat|meeting|interview)) (?:back )?(?:to|until) (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next|another|a later|later|\d)"
-    r"|\breminder (?:of|about|for) (?:your|the|our) (?:upcoming |scheduled )?(?:\w+ ){0,2}?(?:interview|call|meeting|assessment|screen)\b|\byour (?:upcoming|scheduled) (?:\w+ ){0,2}?(?:interview|call|assessment)\b|\binterviewers?\s*:",
+    r"|\breminder (?:of|about|for) (?:your|the|our) (?:upcoming |scheduled )?(?:\w+ ){0,2}?(?:interview|call|meeting|assessment|screen)\b|\byour (?:upcoming|scheduled) (?:\w+ ){0,2}?(?:interview|call|assessment)\b|\binterviewers?\s*:"
+    # The interview moved to another day in the other languages: "das Vorstellungsgespräch auf Donnerstag verschieben", "je gesprek verzetten naar woensdag".
+    r"|\b(?:\w*gesprach|interview|termin|kennenlernen)\w*\b[^.!?\n]{0,80}?\b(?:verschieben|verlegen|verschoben|verlegt)\b|\b(?:verschieben|verlegen) (?:wir )?(?:das|den|unser|unseren|ihr|dein) (?:\w+ )?(?:gesprach|interview|termin|kennenlernen)"
+    r"|\b(?:\w*gesprek|interview|afspraak|kennismaking)\w*\b[^.!?\n]{0,80}?\b(?:verzetten|verplaatsen|verzet|verplaatst)\b|\b(?:verzetten|verplaatsen) (?:we |wij )?(?:het|je|jouw|uw|ons) (?:\w+ )?(?:gesprek|interview|afspraak)"
+    r"|\b(?:decaler|reporter|deplacer|decalons|reportons|deplacons) (?:notre|votre|ton|l'|le|cet) ?(?:\w+ )?(?:entretien|rendez-vous|echange|appel)|\b(?:entretien|rendez-vous)\b[^.!?\n]{0,60}?\b(?:decale|reporte|deplace)e?\b"
+    r"|\b(?:cambiar|mover|aplazar|trasladar|reprogramar|posponer) (?:la|tu|su|nuestra|el) (?:\w+ )?(?:entrevista|reunion|llamada|cita)|\b(?:entrevista|reunion|llamada)\b[^.!?\n]{0,60}?\b(?:reprogramad|aplazad|trasladad|movid)[ao]\b",
     names.AVAILABILITY_REQUESTED: r"\b(?<!for )(?:your|share (?:your|some)|send (?:me|us) (?:your|a few)|let (?:me|us) know (?:your|what)|what is your|what's your) (?:\w+ )?availability\b|\b(?:suitable|convenient|preferred|available) (?:times|time slots?|slots|dates)\b"
     r"|\bavailab(?:le|ility) (?:for|to) (?:a|an) (?:\w+ )?(?:call|chat|interview|conversation|phone|meeting)|\b(?:which|what) (?:of these )?(?:times?|slots?|days?|dates?) (?:work|suit|would work)",
     names.SCHEDULING_LINK: r"interviews?[-/]schedul|\b(?:calendly\.com|goodtime\.io|modernloop\.io|softgarden\.io/slot|cal\.com|hackerrank\.com|codility\.com|codesignal\.com|testgorilla\.com|hirevue\.com|coderbyte\.com|karat\.com|modernhire|harver\.com|pymetrics|spark hire)",
@@ -318,7 +334,7 @@ _INVITE = {
     r"|\b(?:le|te|les|os) (?:citamos|convocamos) (?:a|para)\b|\b(?:ganas de|encantaria|gustaria|gustaria mucho) conocer(?:te|le|os)\b|\b(?:seguir|avanzar|continuar) (?:adelante )?contigo\b|\bgustaria que (?:siguieras|continuaras|avanzaras|pasaras|participaras)",
     names.ES_NEXT_STEP: r"\b(?:siguiente|proximo|primer) (?:paso|fase|etapa)\b[^.!?\n]{0,60}? (?:es|sera|consiste en) (?:un|una|el|la)\b|\b(?:a la|para la) (?:siguiente|proxima|segunda) (?:fase|etapa|ronda)|\b(?:has|ha) pasado a la siguiente",
     # Dutch
-    names.NL_INVITATION: r"\b(?:uitnodigen|uitnodiging|nodigen (?:we |wij |ik )?(?:je|u|jou) (?:\w+ )?uit)\b(?:(?! niet)[^.!?\n]){0,60}(?:gesprek|interview|kennismaking|assessment|test|vragenlijst|videocall|call)|\b(?:gesprek|interview|kennismaking|assessment)\w* (?:uit te nodigen|uitnodigen)",
+    names.NL_INVITATION: r"\b(?:uitnodigen|uitnodiging|nodigen (?:we |wij |ik )?(?:je|u|jou) (?:(?!niet\b|geen\b)\w+ )?uit)\b(?:(?! niet)[^.!?\n]){0,60}(?:gesprek|interview|kennismaking|assessment|test|vragenlijst|videocall|call)|\b(?:gesprek|interview|kennismaking|assessment)\w* (?:uit te nodigen|uitnodigen)",
     names.NL_AVAILABILITY: r"\b(?<!voor )(?:je|jouw|uw) beschikbaarheid\b|\b(?:een|je|jouw|uw|het|ons|dit) (?:\w+ )?(?:gesprek|interview|kennismaking|afspraak|call|videocall|kennismakingsgesprek|sollicitatiegesprek|moment) (?:met (?:je|jou|u) )?(?:in te plannen|inplannen)\b|\b(?:je|u) (?:graag )?in (?:te )?plannen\b|\b(?:afspraak (?:maken|inplannen)|een tijdstip|tijdslot)\b"
     r"|\blangs (?:kunnen |te )?komen\b|\b(?:wil|willen|zou|zouden) (?:\w+ ){0,2}?graag (?:met (?:je|jou|u) )?(?:kennismaken|kennis maken|ontmoeten|spreken)\b|\bwelk (?:moment|tijdstip) (?:je|u|jou) (?:het beste )?(?:past|schikt|uitkomt)",
     # Meeting proposals that name no interview: "fancy a coffee on Thursday?", "can you jump on
@@ -411,7 +427,7 @@ _CONFIRM = {
     r"|\b(?:finalisez|finaliser|completez|completer|reprendre|poursuivre|terminer|terminez) (?:votre|ta|ma) candidature\b|\bcandidature (?:est |reste )?incomplete\b|\b(?:solicitud|candidatura|postulacion) (?:esta )?incompleta|\bsollicitatie (?:is )?(?:nog )?onvolledig|\bcandidature (?:\w+ ){0,2}(?:pas encore|non) (?:finalisee|envoyee|complete)"
     r"|\b(?:completa|completar|finaliza|finalizar|termina|terminar|continuar) (?:tu|su|mi) (?:solicitud|candidatura|postulacion)\b|\btodavia no la has enviado\b|\bno (?:la )?has (?:enviado|completado)"
     r"|\bmaak (?:je|jouw|uw) sollicitatie af\b|\bverder met solliciteren\b|\bsollicitatie (?:\w+ ){0,3}(?:afronden|af te ronden|voltooien)\b|\bnog niet (?:verstuurd|verzonden|afgerond)",
-    "thanks for applying": r"\b(?:thank you|thanks|thank-you) (?:so much |very much )?for (?:your )?(?:applying|application|submitting|interest in|applying to|your recent application)",
+    names.THANKS_FOR_APPLYING: r"\b(?:thank you|thanks|thank-you) (?:so much |very much )?for (?:your )?(?:applying|application|submitting|interest in|applying to|your recent application)",
     "de: Eingangsbestätigung": r"\beingangsbestatigung\b|\bbewerbung (?:ist |wurde )?(?:erfolgreich )?(?:bei uns )?(?:eingegangen|erhalten|ubermittelt|angekommen)|\b(?:haben|hat) (?:ihre|deine) (?:\w+ )?bewerbung (?:\w+ )?(?:erhalten|bekommen)"
     r"|\b(?:prufen|sichten|bearbeiten|ansehen|anschauen) (?:ihre|deine) (?:unterlagen|bewerbung)|\bmelden uns (?:in kurze|zeitnah|bei (?:ihnen|dir)|so bald|sobald|schnellstmoglich|innerhalb)|\bnoch in (?:der )?(?:prufung|bearbeitung)|\bnoch nicht abgeschlossen"
     r"|\bbewerbung\b[^.!?\n]{0,80}? (?:ist|wurde) (?:\w+ ){0,3}?(?:eingegangen|erhalten|ubermittelt|angekommen|eingetroffen|versendet|verschickt|gesendet)\b|\b(?:haben|hat) (?:ihre|deine) bewerbung\b[^.!?\n]{0,80}? (?:erhalten|bekommen)\b"
@@ -561,6 +577,80 @@ _OTHER_MORE = {
 }
 
 
+# --- families for the kinds of real mail the phrases above missed (five languages each) ---------
+
+_REJECT_NO_PLACE = {
+    # "We have no position to offer you at the moment", "the role will not be offered to you".
+    "no position to offer": r"\b(?:n'avons|n'ai|n'a) (?:\w+ )?pas de (?:poste|place|mission|offre) (?:\w+ ){0,2}?a (?:vous|te) proposer\b|\b(?:we|i) (?:do not|don't|have no|currently have no) (?:have )?(?:a |any )?(?:suitable )?(?:role|position|vacancy|place|opening) (?:to offer you|for you)\b"
+    r"|\b(?:role|position|job|post|place) (?:will not|won't|cannot|can't|is not going to) be offered to you\b|\bkeine (?:passende |geeignete )?(?:stelle|position) (?:\w+ ){0,2}?(?:fur (?:sie|dich) )?(?:haben|frei)\b"
+    r"|\bno (?:tenemos|disponemos de) (?:ningun |una )?(?:puesto|vacante|plaza) (?:\w+ ){0,2}?(?:que ofrecerte|que ofrecerle|para (?:ti|usted))\b|\b(?:hebben|heb) (?:\w+ )?geen (?:passende )?(?:functie|plek|vacature) (?:\w+ ){0,2}?(?:voor (?:je|jou|u)|aan te bieden)\b",
+    "another choice made": r"\b(?:een )?andere keuze gemaakt\b|\bkeuze (?:is )?(?:\w+ )?(?:gevallen )?op (?:een )?andere? (?:kandida\w*|sollicitant\w*|persoon)\b|\b(?:made|taken) (?:a|another) (?:different )?(?:choice|decision) (?:for|on) the (?:role|position|post)\b"
+    r"|\b(?:une autre|un autre) choix\b|\b(?:otra|distinta) eleccion\b|\b(?:andere|anderweitige) (?:wahl|auswahl) getroffen\b",
+    "not on to the next round": r"\b(?:won't|will not|not|aren't|are not|isn't|is not) (?:be )?(?:moving|going|progressing|advancing|getting|coming) (?:on |forward |through )?(?:to|into) the (?:next|second|third|final|following) (?:round|stage|step|phase)\b"
+    r"|\b(?:onvoldoende|niet (?:sterk|goed) genoeg) (?:\w+ ){0,3}?om (?:je|u|jou) (?:\w+ ){0,3}?(?:door te laten|verder te laten|uit te nodigen|door te laten gaan)\b|\bne (?:passerez|passeras|passez|passes) pas (?:a|au) (?:l'etape|tour|la phase) suivante?\b"
+    r"|\b(?:sie|dich) (?:\w+ ){0,5}?nicht (?:mehr |weiter )?(?:vorsehen|einplanen)\b|\bfur das weitere (?:auswahl)?verfahren (?:\w+ ){0,3}?nicht\b",
+    "hiring paused": r"\b(?:decided|had|need|needed|going) to (?:hold off|pause) (?:on )?(?:hiring|filling|recruiting|the (?:search|recruitment|hire))\b|\b(?:hiring|recruitment|search) (?:for (?:this|the) (?:role|position) )?(?:is |has been )?(?:paused|frozen|put on hold)\b",
+    "de: Stelle vergeben": r"\b\w*(?:stelle|position|vakanz)\b(?: \w+){0,5}? (?:schon|bereits|inzwischen|mittlerweile|leider) (?:\w+ )?(?:vergeben|besetzt)\b",
+    "fr: n'a pas pu être retenue": r"\bn'(?:a|ont|avons|avez|as|est|ete) (?:\w+ ){0,2}?pas (?:pu )?(?:etre |ete )?(?:retenue?s?|selectionnee?s?|choisie?s?)\b",
+    "es: no seguir adelante": r"\bno (?:seguir|continuar|avanzar|ir) (?:adelante )?con (?:tu|su) (?:candidatura|solicitud|postulacion|proceso)\b|\bno (?:vamos a|podemos|podremos) contar (?:contigo|con usted)\b",
+}
+
+_OFFER_PLAIN = {
+    # The employer wants the user, without the word "offer": "we want you as our first designer",
+    # "möchten Sie gerne einstellen", "on aimerait t'embaucher", "has sido la persona elegida".
+    "we want to hire you": r"\bwe (?:want|would love|'d love|would like|'d like) you (?:as|to be|to join (?:us|the team|our team) as) (?:our|the|a|an)\b|\b(?:you have|you've) been (?:selected|chosen|appointed) (?:for|to) the (?:role|position|post|job) (?:of|as)\b|\b(?:recommended|approved) your appointment\b"
+    r"|\b(?:mochten|wurden|wollen|freuen uns,?) (?:\w+ ){0,2}?(?:sie|dich) (?:\w+ ){0,4}?(?:als \w+ )?(?:bei uns |in unserem team )?(?:einstellen|einzustellen|anstellen|anzustellen)\b"
+    r"|\b(?:aimerions|aimerait|souhaitons|souhaiterions|voudrions|allons|voulons) (?:\w+ )?(?:vous|t') ?(?:embaucher|recruter|engager)\b|\ba retenu (?:votre|ta) candidature (?:\w+ ){0,3}?(?:au|pour le) poste\b(?![^.!?\n]{0,40}entretien)"
+    r"|\b(?:has|ha) sido (?:la persona|el candidato|la candidata) (?:elegid|seleccionad|escogid)[oa]\b|\b(?:queremos|nos gustaria) contratar(?:te|le)\b|\b(?:willen|zouden) (?:je|u|jou) (?:\w+ )?(?:graag )?(?:aannemen|in dienst nemen)\b",
+    "welcome to the team": r"\b(?:welcoming|welcome) you (?:to|into|onto) (?:the|our) team\b|\b(?:ravie?s?|heureux|heureuse|hate) de (?:vous|t') ?accueillir (?:dans|au sein de|parmi) (?:l'equipe|notre equipe|nous|nos equipes)\b"
+    r"|\b(?:sie|dich) (?:\w+ ){0,2}?(?:in unserem team|bei uns|im team) (?:\w+ )?(?:begrussen|willkommen heissen)\b|\b(?:darte|darle|daros) la bienvenida (?:al|a nuestro) equipo\b|\b(?:je|u) (?:\w+ )?(?:te )?verwelkomen (?:in|bij) (?:ons|het) team\b",
+}
+
+_OFFER_PAPERS = {
+    # The contract on its way: "paperwork is coming", "schicken Ihnen den Vertrag", "te enviaremos el contrato".
+    "contract on its way": r"\b(?:paperwork|contract|employment contract)\b (?:is|will be) (?:coming|on its way|ready|attached|sent)\b|\b(?:send|sending|sent) (?:you )?(?:the|your) (?:employment )?(?:contract|paperwork)\b|\bcan you start (?:on|from|in|next)\b|\bwhen (?:can|could) you start\b"
+    r"|\b(?:schicken|senden|ubersenden|ubermitteln|lassen) (?:wir |ich )?(?:ihnen|dir) (?:\w+ ){0,3}?(?:den |ihren |deinen )?(?:arbeits)?vertrag\b|\b(?:t'envoie|vous envoie|vous enverrons|t'enverrai|t'enverrons|vous adresserons) (?:\w+ )?(?:le|votre|ton) contrat\b"
+    r"|\b(?:te|le|os) (?:enviaremos|enviamos|mandaremos|haremos llegar) (?:\w+ )?(?:el|tu|su) contrato\b|\b(?:je|u) (?:ontvangt|krijgt) (?:\w+ ){0,2}?(?:het )?(?:contractvoorstel|contract|arbeidscontract)\b",
+}
+
+_CONFIRM_PLAIN = {
+    # Receipts the phrases above missed: "your application is with our recruiting team", "Ihre
+    # Unterlagen liegen uns vor", "ta candidature nous est bien parvenue", "thanks for sending your CV".
+    "application is with us": r"\b(?:application|cv|resume)\b[^.!?\n]{0,80}? (?:is|are) (?:now )?with (?:us|our|the) (?:\w+ ){0,2}?(?:team|recruiters?|hiring)\b|\bthank(?:s| you) for (?:sending|forwarding|submitting|sharing) (?:\w+ ){0,2}?(?:your )?(?:cv|resume|application)\b"
+    r"|\b(?:application|candidacy)\b[^.!?\n]{0,60}? (?:remains|is still|stays) (?:active|open|live|under consideration)\b|\bstatus\b[^.!?\n]{0,100}? (?:to|:)\s*:?\s*['\"]?(?:on hold|in review|under review|in progress|received)\b"
+    r"|\b(?:unterlagen|bewerbung)\b[^.!?\n]{0,80}? liegen? uns (?:\w+ )?vor\b|\b(?:sichten|prufen) (?:wir )?(?:alle|die|samtliche) (?:bewerbungen|unterlagen)\b|\bmelden uns (?:\w+ ){0,3}?bei (?:ihnen|dir)\b"
+    r"|\bcandidature\b[^.!?\n]{0,80}? (?:nous )?(?:est|a ete) bien (?:parvenue|arrivee|recue)\b|\bnous est (?:bien )?parvenue\b|\b(?:on|nous) (?:te|vous) (?:tient|tiens|tiendrons|tiendra|tenons) au courant\b"
+    r"|\b(?:candidatura|solicitud)\b[^.!?\n]{0,80}? (?:ha quedado|queda) (?:registrada|recibida)\b|\b(?:sollicitatie|cv|brief)\b[^.!?\n]{0,80}? (?:hebben|heb) (?:\w+ )?ontvangen\b|\b(?:u|je) hoort (?:\w+ ){0,3}?van ons\b",
+}
+
+_INVITE_PLAIN = {
+    # Invitations worded the other way round: "pourriez-vous nous appeler afin que nous fixions une
+    # date pour un entretien", "als nächsten Schritt schicken wir dir einen Online-Test", "maken graag
+    # kennis met je", "nos gustaría conocerla", "the next part of our process is a take-home".
+    "next step offered": r"\b(?:fixer|fixions|convenir|caler|planifier|organiser) (?:ensemble )?(?:d'une |une |un )?(?:date|rendez-vous|creneau|moment) (?:\w+ ){0,2}?(?:pour )?(?:un |l')?entretien\b|\b(?:vous|te) propos(?:er|ons|e) (?:\w+ ){0,2}?(?:un |une )?(?:second |deuxieme |premier )?(?:entretien|rendez-vous)\b"
+    r"|\bals nachste[nr]? schritt\b[^.!?\n]{0,80}?\b(?:test|gesprach|interview|aufgabe|assessment|telefonat|kennenlernen)\w*|\b(?:test|aufgabe|fallstudie)\w* (?:\w+ ){0,3}?(?:bearbeite|bearbeiten sie|bearbeitest)\b"
+    r"|\bmaken (?:\w+ )?graag kennis met (?:je|jou|u)\b|\b(?:gustaria|encantaria) conocerl[ao]s?\b|\bpodria (?:usted )?(?:venir|pasarse|pasar por)\b"
+    r"|\bnext (?:part|bit|stage|step) of (?:our|the) (?:process|hiring process)\b[^.!?\n]{0,40}? (?:is|will be|would be) (?:a|an)\b",
+}
+
+_ALERT_PLAIN = {
+    # Alerts and digests: "X is hiring a Y" lines, a saved search's hits, "view all vacancies".
+    "openings listed": r"\bis hiring (?:a|an)\b[^\n]*\n[^\n]{0,80}\bis hiring (?:a|an)\b|\b(?:open|new|latest) roles (?:from|at|in|this week)\b|\b(?:roles|jobs|positions) you (?:saved|viewed|liked)\b|\bbecause you viewed\b"
+    r"|\bsuchauftrag\b|\bneue (?:treffer|stellen|jobs)\b|\b(?:annonces|offres) correspond(?:ent|ant) a vos criteres\b|\b(?:vacantes|ofertas)\b[^.!?\n]{0,60}? que (?:encajan|coinciden) con tu perfil\b|\bzoekprofiel\b"
+    r"|\ba new job matches\b|\bmatch(?:es)? your (?:preferences|search|criteria|job preferences)\b",
+    "view all openings": r"\b(?:view|see) all (?:jobs|roles|matches|vacancies|openings)\b|\balle (?:treffer|stellen|jobs) (?:ansehen|anzeigen)\b|\bvoir (?:toutes )?les (?:offres|annonces)\b|\bver todas las (?:vacantes|ofertas)\b|\bbekijk alle vacatures\b"
+    r"|\b(?:manage|change) (?:your )?(?:notifications|alerts|job alerts|email preferences)\b|\bgerer mes alertes\b|\bsuchauftrag (?:bearbeiten|loschen|andern)\b|\brecibir mas avisos\b|\bomdat je een zoekprofiel\b",
+}
+
+_OUTREACH_PLAIN = {
+    # A recruiter's approach: "Ihr Werdegang passt sehr gut", "votre parcours a retenu mon attention",
+    # "zag ik je ervaring", "ich betreue die Suche nach".
+    "your background fits": r"\b(?:ihr|dein) (?:werdegang|profil|hintergrund) (?:passt|wurde passen) (?:\w+ ){0,4}?(?:gut|sehr gut|perfekt|hervorragend)\b|\b(?:votre|ton) (?:profil|parcours) (?:\w+ ){0,4}?(?:a retenu|retient) mon attention\b"
+    r"|\b(?:zag|las) ik (?:je|jouw|uw) (?:profiel|ervaring|cv|achtergrond)\b|\b(?:tu|su) experiencia encaja\b|\b(?:saw|loved|liked) your (?:work|talk|post) on\b",
+    "search mandate": r"\b(?:betreue|begleite) (?:\w+ ){0,3}?(?:die )?suche nach\b|\bj'accompagne (?:une|un) (?:\w+ ){0,5}?qui (?:recrute|cherche)\b|\bestoy buscando (?:un|una) (?:\w+ ){0,3}?para (?:una|un) (?:empresa|cliente)\b"
+    r"|\bik help (?:\w+ ){0,3}?(?:bedrijven|organisaties) (?:\w+ ){0,3}?aan\b|\bzin om (?:eens )?(?:te bellen|te sparren|kennis te maken)\b|\b(?:seriez-vous|serais-tu) (?:ouverte?|partante?) (?:a|pour) en (?:discuter|parler)\b",
+}
+
 # --- subject lines (ignored for replies and forwards) -------------------------------------------
 
 _SUBJECT = [
@@ -572,7 +662,7 @@ _SUBJECT = [
      r"|\beinladung\b|\bvorstellungsgesprach\b|\bconvocation\b|\binvitation a\b|\bconvocatoria\b|\binvitacion a\b|\buitnodiging\b|\bterminbestatigung\b|\bwunschtermin\b|\bprobearbeit\b|\bjournee d'essai\b|\bdia de prueba\b|\bproefdag\b|\bconfirmacion de (?:tu|su) entrevista\b|\b(?:te|le) invita a\b"),
     ("subject: offer", "offer", 2, r"\b(?:offer letter|job offer|offer of employment|your offer|employment offer)\b|\bvertragsangebot\b|\bzusage\b|\bpromesse d'embauche\b|\bproposition d'embauche\b|\boferta (?:de empleo|laboral)\b|\bcarta oferta\b|\baanbod\b|\barbeidsovereenkomst\b"),
     ("subject: application received", "application_confirmation", 2, r"\b(?:application (?:received|confirmation|submitted|acknowledg|sent)|thank(?:s| you) for (?:applying|your application)|we received your application)\b"
-     r"|\beingangsbestatigung\b|\bbewerbungseingang\b|\b(?:danke|vielen dank|dankeschon) fur (?:ihre|deine) bewerbung\b|\bsolicitud enviada\b|\bacuse de recibo\b|\bbewerbung (?:eingegangen|erhalten)\b|\baccuse de reception\b|\bcandidature (?:recue|bien recue|enregistree)\b|\bcandidatura (?:recibida|registrada)\b|\bontvangstbevestiging\b"),
+     r"|\beingangsbestatigung\b|\bbewerbungseingang\b|\b(?:danke|vielen dank|dankeschon) fur (?:ihre|deine) bewerbung\b|\bsolicitud enviada\b|\bacuse de recibo\b|\bbewerbung (?:eingegangen|erhalten)\b|\baccuse de reception\b|\bcandidature (?:recue|bien recue|enregistree|envoyee|transmise)\b|\bbewerbung (?:gesendet|verschickt|abgeschickt|versendet)\b|\bsollicitatie (?:verstuurd|verzonden)\b|\bapplication sent\b|\bcandidatura (?:recibida|registrada)\b|\bontvangstbevestiging\b"),
     ("subject: job alert", "job_alert", 2, r"\b(?:job alert|jobs? (?:for you|you may|matching)|new jobs?|\d+\+? (?:new )?jobs|jobagent|alerte emploi|alerta de empleo|vacaturemelding|nieuwe vacatures|offres? d'emploi|ofertas de empleo)\b"),
 ]
 
@@ -604,6 +694,13 @@ RULES: tuple[Rule, ...] = tuple(
     + _rules("job_alert", 2, _ALERT_MORE)
     + _rules("recruiter_outreach", 2, _OUTREACH_MORE)
     + _rules("other", 0, _OTHER_MORE)
+    + _rules("rejection", 3, _REJECT_NO_PLACE, unconditional=True)
+    + _rules("offer", 3, _OFFER_PLAIN, negatable=True)
+    + _rules("offer", 2, _OFFER_PAPERS, negatable=True)
+    + _rules("application_confirmation", 2, _CONFIRM_PLAIN)
+    + _rules("interview_invitation", 3, _INVITE_PLAIN, negatable=True)
+    + _rules("job_alert", 2, _ALERT_PLAIN)
+    + _rules("recruiter_outreach", 2, _OUTREACH_PLAIN)
     + _compile_subject()
 )
 """Every rule, in the order evidence is reported."""

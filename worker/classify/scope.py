@@ -54,6 +54,10 @@ which a conference, a course or a booking has too): a rejection is only sure whe
 message speaks of a job in these words."""
 
 
+APPLIED = re.compile(r"\bappl(?:y|ied|ying|ications?)\b")
+""""Application" and "apply": with ``EMPLOYMENT_WORDS``, what a receipt for a job application names."""
+
+
 _COUNTED = Alternatives((JOB_WORDS, NOT_A_JOB))
 """Both word lists run as their alternatives, only where their literals are: the same matches."""
 
@@ -72,6 +76,16 @@ def declines_a_job(text: str) -> bool:
     often as something else that can be declined."""
     job_words, other_words = word_counts(text)
     return job_words >= other_words
+
+
+def confirms_an_application(text: str, generic_only: bool) -> bool:
+    """Whether a text with a receipt's wording acknowledges a job application: it names a job or an
+    application at least as often as a talk, a quote request or anything else applied for, and,
+    when only wording any receipt has says so ("thanks for submitting", "I will get back to you"),
+    it names employment or an application at all."""
+    named = len(EMPLOYMENT_WORDS.findall(text)) + len(APPLIED.findall(text))
+    job_words, other_words = word_counts(text)
+    return job_words + named >= other_words and (named > 0 or not generic_only)
 
 
 HEALTH = re.compile(

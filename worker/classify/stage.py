@@ -9,6 +9,7 @@ only when nothing in the email places it.
 import re
 
 from worker.prefilter import Alternatives
+from worker.text import before_sign_off
 
 STAGE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (stage, re.compile(p))
@@ -24,8 +25,14 @@ STAGE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
          r"|(?:questionnaire|test) de personnalite|(?:evaluacion|test|cuestionario|prueba)s? (?:\w+ )?de (?:personalidad|estilo))"),
         # Any conversation that took place: interviews, calls, meetings, visits, trial days,
         # presentations, juries (not negated, and not one the candidate was not invited to).
-        ("interview", r"\b(?:thank(?:s| you) (?:so much |again |very much )?for (?:taking the time to |your time (?:to |and )?|the time you (?:spent|took) |making (?:the )?time (?:to |for )?)?(?:interview|speak|meet|talk|chat|join|com(?:e|ing) (?:in|out|back|along|to)|visit|attend|jump|hop|sitting|the (?:\w+ )?(?:call|chat|conversation|interview|meeting|visit|discussion|coffee))"
-         r"|(?:after|following|since|from|during|in) (?:your|our|the|all|both|each|these|those) (?:recent |final |second |first |third |initial |phone |video |onsite |on-site |technical |panel |virtual |last |various |several |two |three |four )*(?:interview|conversation|call|meeting|chat|discussion|conversations|interviews|screen|round|rounds|panel|visit|onsite|calls|meetings)"
+        ("interview", r"\b(?:thank(?:s| you) (?:so much |again |very much )?for (?:taking the time to |your time (?:to |and )?|the time you (?:spent|took) |making (?:the )?time (?:to |for )?)?(?:interview|speak|meet|talk|chat|join|com(?:e|ing) (?:in|out|back|along|to|by|over|down)|visit|attend|jump|hop|sitting|the (?:\w+ )?(?:call|chat|conversation|interview|meeting|visit|discussion|coffee))"
+         r"|(?:after|following|since|from|during|in) (?:your|our|the|all|both|each|these|those) (?:(?:recent|final|second|first|third|initial|phone|video|onsite|on-site|technical|panel|virtual|last|various|several|two|three|four|screening|intro|introductory|recruiter|hr|zoom|teams|informal|in-person|face-to-face|group|competency|culture|follow-up|short|quick) )*(?:interview|conversation|call|meeting|chat|discussion|conversations|interviews|screen|round|rounds|panel|visit|onsite|calls|meetings)\b(?! cent(?:re|er))"
+         # Time given at a moment named (yesterday, last week, on Tuesday, on Zoom): a meeting.
+         r"|\b(?:your|the|our|ihre|deine|eure|votre|ton|tu|su|je|jouw|uw) (?:time|zeit|temps|tiempo|tijd) (?:(?:with us|together|mit uns|avec nous|con nosotros|met ons) )?(?:yesterday|today|this (?:morning|afternoon|week)|earlier|last (?:week|\w+day)|the other day|on (?:\w+day|zoom|teams|google meet|the phone|site|the call)|gestern|heute|letzte woche|vergangene woche|am (?:\w+tag|mittwoch)|hier|ce matin|la semaine derniere|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi)(?: dernier)?|ayer|hoy|esta manana|la semana pasada|el (?:lunes|martes|miercoles|jueves|viernes|sabado)|gisteren|vandaag|vanochtend|vorige week|afgelopen (?:week|\w+dag)|op \w+dag)\b"
+         r"|\b(?:having|hosting|welcoming|seeing) you (?:in (?:on|for|the office|person|yesterday|last)|here|over|on site|onsite|at (?:the|our) (?:office|studio|shop|store|restaurant|site|hotel|kitchen)|yesterday|last)\b|\b(?:great|good|lovely|nice|pleasure) (?:to see|seeing|connecting|catching up) (?:with )?you\b"
+         r"|\b(?:the|our|your) (?:\w+ )?(?:call|chat|conversation) (?:yesterday|today|earlier|last|this (?:morning|afternoon|week)|on (?:\w+day|zoom|teams))\b|\byou (?:met (?:with|us|me|the team)|spoke (?:with|to)|talked (?:with|to)|interviewed with)\b"
+         r"|\b(?:after|since|following|when) (?:meeting|speaking|talking|chatting) (?:with |to )?you\b|\b(?:after|since|following|when) we (?:last )?(?:met|spoke|talked|chatted)\b|\bas (?:we )?discussed (?:on|during|in|yesterday|earlier|last|when)\b|\bsuper ?day\b"
+         r"|\b(?:your|the) interviewers?\b|\bopportunity to (?:interview|meet you|speak with you|talk with you|get to know you)\b|\b(?:your|our) (?:[\w-]+ )?(?:call|chat)\b(?! (?:for|to action|cent(?:re|er)s?|line|handling|agents?)\b)|\bthe (?:screening|intro|introductory|recruiter|phone|video|zoom|teams) call\b"
          r"|\byour time (?:for|in|during|at) (?:the|our|your) (?:\w+ )?(?:interview|call|conversation|meeting)|\b(?:dedicated|devoted|gave|given|spent) (?:to|on|in) (?:our|the|your) (?:\w+ )?interview|\bapply(?:ing)? and (?:speak|talk|meet|chat|interview)\b|\bopportunity to (?:discuss|meet|speak|talk|chat) (?:\w+ ){0,4}?with (?:our|the|us|me)\b|\battending (?:our|the) (?:\w+ )?(?:selection|assessment|recruitment) (?:process|day|event)"
          r"|(?:met|spoke|speaking|meeting|talking|talked|chatting) (?:with|to) (?:you|our|the|me|us|several|a few|members)|(?:time|taking the time) to (?:interview|speak|meet|talk|chat)|final (?:round|interview|stage|panel|conversation|discussion)"
          r"|(?:enjoyed|pleasure|nice|great|lovely|good) (?:meeting|speaking|talking|getting to know|to meet|to speak|chatting|to chat|to talk)|interview(?:ed|ing)? (?:with|process with|for) (?:us|the team|our|me|the)|\binterviewed\b|\bafter interview"
@@ -36,17 +43,25 @@ STAGE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
          r"|\b(?:the|our|your) (?:application and )?interview process\b|\b(?:every|each|all|various|several|later) (?:stage|stages|round|rounds|step|steps) of (?:the|our|this) (?:\w+ )?process\b"
          r"|\b(?:who|we|i|they|everyone|all) (?:\w+ )?met you\b|\bmeeting you\b"
          r"|trial (?:day|shift|session)|work trial|\bshadow(?:ing|ed)?\b|\b(?:spent|spending|spend) (?:\w+ ){1,4}?(?:in|at|on) (?:the|our) (?:kitchen|shop|store|restaurant|bar|floor|warehouse|site|ward|salon|cafe|boutique)\b|\bjournee (?:\w+ )?(?:en|a la|au|dans (?:la|le|notre)) (?:boutique|magasin|restaurant|cuisine|agence|atelier)\b|(?:final|last) (?:two|three|few) candidates|between you and (?:one|two|the other)"
-         r"|\b(?:das|dem|unserem|unseren|den|ihrem|deinem|eurem|dem personlichen|die|vier|drei|zwei|mehrere|letzte|letzten) (?:\w+ ){0,2}?(?:\w*gesprach\w*|interview|interviews|telefonat|kennenlernen|videocall|telefoninterview|prasentation|vortrag)"
-         r"|\b(?:nach|im|beim|fur das|fur die) (?:\w+ )?(?:\w*gesprach\w*|interview|vorstellungsgesprach|kennenlernen|prasentation)|\b(?:abschlussgesprach|gesprachsrunde|gesprachsrunden|zweitgesprach|probevortrag|hospitation\w*|probetag|probearbeit\w*|schnuppertag)|kennengelernt\b|\bzwischen (?:ihnen|dir|euch) beiden"
+         r"|\b(?:das|dem|unserem|unseren|den|ihrem|deinem|eurem|dem personlichen|die|vier|drei|zwei|mehrere|letzte|letzten) (?:\w+ ){0,2}?(?:\w*gesprach\w*|\w*interview|\w*interviews|telefonat|kennenlernen|videocall|telefoninterview|prasentation|vortrag)\b"
+         r"|\b(?:ihren|deinen|euren) (?:\w+ )?besuch\b(?! (?:auf|unserer))|\bgefreut,? (?:sie|dich|euch) (?:\w+ )?kennen(?:zu)?lernen|\bvorbeigekommen\b"
+         r"|\b(?:nach|im|beim|zum|fur das|fur die|unser|unsere|ihr|dein|euer) (?:\w+ )?(?:\w*gesprach\w*|\w*interview|vorstellungsgesprach|kennenlernen|telefonat|prasentation)\b|\bsich (?:\w+ ){0,5}?(?:bei uns|personlich|vor ort|im \w+|in unserem \w+) (?:\w+ ){0,2}?vorgestellt\b|\b(?:sie|dich|euch) (?:\w+ ){0,2}?kennenlernen (?:durften|konnten|zu durfen)\b|\b(?:abschlussgesprach|gesprachsrunde|gesprachsrunden|zweitgesprach|probevortrag|hospitation\w*|probetag|probearbeit\w*|schnuppertag)|kennengelernt\b|\bzwischen (?:ihnen|dir|euch) beiden"
          r"|\b(?:notre|nos|votre|l'|cet|ces|les|vos|ta|tes) ?(?:\w+ )?(?:entretien|entretiens|echange|echanges|rencontre|appel|conversation|presentation|presentations|audition|auditions|visio)\b|\bsuite a (?:notre|votre|nos|l') ?(?:\w+ )?(?:entretien|echange|rencontre)"
-         r"|\b(?:rencontre|discussion) avec\b|\bauditionnee?s?\b|\bjury\b|\bjournee d'(?:essai|immersion)"
+         r"|\b(?:rencontre|discussion) avec\b|\bauditionnee?s?\b|\bjury\b|\bjournee d'(?:essai|immersion)|\b(?:notre|votre|ton|le) rendez-vous\b|\b(?:votre|ta) (?:venue|visite)\b(?! sur)"
+         r"|\bc'etait (?:\w+ ){0,2}?(?:plaisir|super|genial|chouette|agreable) (?:de |d')(?:vous |te |t')?(?:rencontrer|echanger|discuter|parler|voir|accueillir)|\b(?:vous|t') ?avoir (?:\w+ )?rencontree?s?\b|\bvenue?s? (?:nous )?(?:rencontrer|voir)\b|\bd'avoir (?:pu )?(?:echange|discute|parle)\b|\bpris le temps (?:de |d')(?:nous |me )?(?:rencontrer|echanger|discuter|venir|parler)"
+         r"|\b(?:l'|une |cette |votre |notre |ton |ta )entrevues?\b|\b(?:nos|vos|les|ces) (?:\w+ )?(?:rencontres|appels|visios)\b|\b(?:votre|ton) passage\b|\b(?:vous|t') ?avoir recue?s?\b"
+         r"|\b(?:temps|disponibilite) que (?:vous|tu) nous (?:avez|as) (?:\w+ )?(?:accorde|consacre|donne)e?\b"
          r"|\b(?:la|nuestra|tu|su|las|nuestras) (?:\w+ )?(?:entrevista|entrevistas|conversacion|reunion|llamada|videollamada|presentacion)\b|\b(?:tras|despues de) (?:la|las|nuestra|nuestras|tu|su) (?:\w+ )?(?:entrevista|conversacion|reunion|llamada|presentacion)"
          r"|\b(?:dia|jornada) de prueba\b|\b(?:gusto|encanto|alegro|alegra) (?:de )?conocer(?:te|le|os)?\b"
+         r"|\b(?:placer|gusto|encanto) (?:de )?(?:conversar|hablar|charlar|platicar|conocer(?:te|le|la|les|os))\b|\bhaber(?:te|le|la|les|los|las) (?:podido )?(?:conocido|entrevistado)\b|\b(?:haber|hemos|he) (?:podido )?(?:conversado|hablado|charlado) (?:contigo|con usted|con vos)\b|\bentrevist(?:ad[oa]s?|arte|arle|arla|amos)\b|\bgracias por (?:acudir|asistir)\b|\b(?:la|nuestra|tu|su) (?:\w+ )?(?:charla|visita|cita)\b|\bgracias por (?:venir|acercarte|pasarte|visitarnos)\b"
          r"|\b(?:het|ons|de|jullie|je|uw|drie|twee|vier) (?:\w+ )?(?:\w*gesprek|\w*gesprekken|interview|kennismaking|presentatie)\b|\bna (?:het|ons|de) (?:\w+ )?(?:\w*gesprek|gesprekken|interview)|\b(?:telefonisch|persoonlijk) (?:\w+ )?gesproken\b|gesprekken gevoerd"
-         r"|\bmet (?:je|jou|u) te (?:praten|spreken)\b|\b(?:proefdag|meeloopdag|meedraaien|proefles)\b|\b(?:voor|van) de koffie\b)"),
-        ("assessment", r"\b(?:assessment|assessments|coding (?:challenge|test|exercise|task|assignment)|take[- ]home|technical (?:test|exercise|challenge|task|assignment)|online (?:test|tests|assessment)|case stud(?:y|ies)|business case|test results?|your (?:test|submission|solution|answers|responses|code|repo|repository)|aptitude|psychometric"
-         r"|hackerrank|codility|codesignal|testgorilla|design (?:exercise|challenge|task)|assignment|skills test|work sample|exercise|challenge|the repo\b"
-         r"|test|tests|testergebnis|testergebnisse|capaciteitentest|capaciteitstest|\w*toets|einstellungstest|eignungstest|onlinetest|programmeertest|persoonlijkheidstest|aufgabe|fallstudie|arbeitsprobe|exercice|etude de cas|mise en situation|prueba|pruebas|ejercicio|caso practico|desafio|reto tecnico|opdracht|thuisopdracht|toets|casus|de case)\b"),
+         r"|\bmet (?:je|jou|u) te (?:praten|spreken)\b|\b(?:proefdag|meeloopdag|meedraaien|proefles)\b|\b(?:voor|van) de koffie\b"
+         r"|\blangs (?:\w+ ){0,2}?(?:geweest|gekomen|kwam|kwamen)\b|\blangsgekomen\b|\b(?:video|beeld)bel\w*|\bkennis(?:gemaakt| te maken)\b|\b(?:je|jouw|uw) (?:\w+ )?(?:komst|bezoek)\b(?! aan (?:onze|de) (?:web)?site)|\b(?:hebben|heb) (?:je|jou|u) (?:\w+ ){0,2}?gesproken\b|\b(?:je|jou|u) (?:\w+ ){0,2}?gesproken\b"
+         r"|\b(?:leuk|fijn|prettig|goed) (?:\w+ ){0,3}?(?:te )?(?:ontmoeten|ontmoet|spreken)\b)"),
+        ("assessment", r"\b(?:(?<!\bour )(?<!\bmy )assessments?(?! (?:of|against)\b)|coding (?:challenge|test|exercise|task|assignment)|take[- ]home|technical (?:test|exercise|challenge|task|assignment)|online (?:test|tests|assessment)|case stud(?:y|ies)|business case|test results?|your (?:test|submission|solution|answers|responses|code|repo|repository)|aptitude|psychometric"
+         r"|hackerrank|codility|codesignal|testgorilla|design (?:exercise|challenge|task)|assignment|skills test|work sample|exercise|(?<!next )(?<!new )(?<!career )(?<!future )challenge|the repo\b"
+         r"|test|tests|testergebnis|testergebnisse|capaciteitentest|capaciteitstest|\w*toets|(?:einstellungs|eignungs|online|programmeer|persoonlijkheids|auswahl|wissens|logik|programmier|sprach|intelligenz|leistungs|kompetenz|kennis|taal|reken|logica|vaardigheids)test|(?:passing|pass|minimum|required|cut-?off) (?:mark|score|grade)|examen (?:ecrit|oral|technique|en ligne|teorico|practico|escrito)|\w*(?:test|probe|fall|case|programmier|code|coding)aufgaben?|fallstudie|arbeitsprobe|exercice|etude de cas|cas pratique|epreuves?|mise en situation|prueba|pruebas|psicotecnic\w*|ejercicio|caso practico|desafio|reto tecnico"
+         r"|\w*opdracht|toets|casus|de case)\b"),
         # Screening of the application: CV or profile reviewed, shortlisting, "not invited to
         # interview". Thanks for an application is not a clue (every rejection has one).
         ("application", r"\b(?:review(?:ed|ing)?|review of|considered|consideration of|assessed|evaluated|screened|examined|(?:looked|looking|read|reading|gone|went|going) (?:\w+ )?(?:at|through|over)|read|reading) (?:\w+ ){0,2}(?:your|all|the) (?:\w+ )?(?:application|applications|cv|resume|profile|background|candidacy|submission|portfolio|reel|cover letter|documents|qualifications|credentials)"
@@ -72,7 +87,8 @@ wins (interview and assessment clues only when not negated or prospective, see
 
 NOT_HELD = re.compile(
     r"(?:\bnot|n't|\bnever|\bunable to|\bno longer|\bnicht|\bkeine?n?|\bpas|\bni|\bno|\bniet|\bgeen|\bwithout|\bohne|\bsans|\bsin"
-    r"|\binvit\w*|\bconv(?:ier|ions|oquer|ocar\w*)|\bpropos(?:er|ions|erons)\b|\beinzuladen|\beinladen|\buitnodig\w*|\buit te nodigen|\bmeenemen"
+    r"|\binvit\w*|\bconv(?:ier|ions|oquer|ocar\w*)|\bpropos(?:er|ions|erons)\b|\beinzuladen|\beinladen|\beinladung|\buitnodig\w*|\buit te nodigen|\bmeenemen"
+    r"|\blook(?:ing)? forward to|\b(?:would|'d) (?:\w+ )?(?:like|love|be happy|be glad|welcome)|\b(?:happy|glad|pleased) to|\bfeel free|\bhesitate|\bin the future|\bfuture\b|\bwurden|\bfreuen uns|\bserions|\bserai[st]?|\bravis? de|\bencantaria|\bzouden|\bgraag"
     r"|\bpasar a|\bpasaran a|\bpasser (?:a|au|aux)|\bcomprend|\bzum nachsten|\bin die nachste|\bto the next|\bnaar de volgende|\ba la siguiente|\ba l'etape suivante|\bshortlisted for|\bselected for|\bpour (?:les|un|des))\b[^.!?\n]{0,30}$"
     r"|\b(?:shortlisted|selected|chosen|retenu\w*|preseleccionad\w*|ausgewahlt|geselecteerd) (?:\w+ ){0,5}(?:for|pour|para|fur|voor) $"
 )
@@ -98,11 +114,13 @@ test named does place it)."""
 
 
 def rejection_stage(text: str) -> str:
-    """The stage a rejection came at, from the first clue in ``STAGE_RULES`` order that
-    appears in the folded text (interview and assessment clues only when they took place:
-    "not invited to interview" is an application-stage no, see ``NOT_HELD``); a rejection
-    that only speaks of the application is an application-stage one, unless it thanks the user
-    for taking part in the selection process (``TOOK_PART``), which leaves the stage unknown."""
+    """The stage a rejection came at, read in the text before its closing line
+    (``before_sign_off``), from the first clue in ``STAGE_RULES`` order that appears in it
+    (interview and assessment clues only when they took place: "not invited to interview" is
+    an application-stage no, see ``NOT_HELD``); a rejection that only speaks of the application
+    is an application-stage one, unless it thanks the user for taking part in the selection
+    process (``TOOK_PART``), which leaves the stage unknown."""
+    text = before_sign_off(text)
     took_part = TOOK_PART.search(text) is not None
     for index, (stage, _) in enumerate(STAGE_RULES):
         if stage == "application" and took_part:

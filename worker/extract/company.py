@@ -8,12 +8,15 @@ signature, the most frequent mention, and last the domain itself.
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from worker.extract.names import (
     EMAIL,
     GENERIC_LABELS,
+    GENERIC_WORDS,
     GIVEN_NAMES,
     JOINERS,
+    KIND_WORDS,
     NOT_EMPLOYER,
     ORG_WORDS,
     PERSONAL_WORDS,
@@ -31,13 +34,14 @@ from worker.extract.names import (
     strip_legal_suffix,
 )
 from worker.extract.role import SUBJECT_NOISE, SUBJECT_SPLIT, TITLE_WORDS
-from worker.extract.sender import domain_key, fits_key, sender_company, site_key
+from worker.extract.sender import domain_key, fits_key, is_platform_name, own_domain, sender_company, site_key
 from worker.parse import ParsedMessage
+from worker.prefilter import Guarded
 from worker.prefilter_case import Lowered, StartScan
 from worker.senders import ats_vendor, is_free_mail, is_job_board, is_relay, looks_like_agency, registered_domain
 from worker.text import REPLY_PREFIX, fold
 
-_GREETING = re.compile(r"(?i:\b(?:hi|hello|hey|dear|hallo|liebe|lieber|sehr geehrte|bonjour|hola|estimad[oa]|beste|hoi|dag|ciao))\s+([A-ZÀ-Þ][\w'-]+)")
+_GREETING = StartScan(re.compile(r"(?i:\b(?:hi|hello|hey|dear|hallo|liebe|lieber|sehr geehrte|bonjour|hola|estimad[oa]|beste|hoi|dag|ciao))\s+([A-ZÀ-Þ][\w'-]+)"))
 
 
 def strip_reply(subject: str) -> str:
@@ -52,7 +56,7 @@ _COMPANY_CONTEXT = re.compile(
     r"sent to|on behalf of|bei|bei der|bei dem|bei den|chez|rejoindre|au sein de|au sein d'|envoyée à|en|con|unirte a|formar parte de|la empresa|l'entreprise|bij|namens)\s+(?:the\s+|der\s+|die\s+|la\s+|le\s+|l'|el\s+|de\s+|het\s+)?)"
     + _COMPANY
 )
-_COMPANY_TEAM = re.compile(_COMPANY + r"\s+(?:team|hiring team|recruiting team|talent team|people team|Team|Recruiting-Team|Personalabteilung|HR-Team)\b")
+_COMPANY_TEAM = Guarded(re.compile(_COMPANY + r"\s+(?:team|hiring team|recruiting team|talent team|people team|Team|Recruiting-Team|Personalabteilung|HR-Team)\b"))
 _BOARD_PHRASE = re.compile(
     r"(?i:\b(?:sent to|was sent to|submitted to|envoyée à|envoyé à|enviad[oa] a|se ha enviado a|gesendet an|verstuurd naar|verzonden naar|la empresa|l'entreprise|das unternehmen|het bedrijf|the employer|the company)\s+)"
     + _COMPANY
@@ -63,19 +67,19 @@ _BOARD_UPDATE = re.compile(
 _BOARD_LINE = re.compile(r"^" + _COMPANY + r"[ \t]+[·•|–—-][ \t]+[A-ZÀ-Þ]", re.MULTILINE)
 
 _EMPLOYER = r"(?P<company>[A-ZÀ-ÖØ-Þ][\w&'’.\-À-ÿ]*(?:[ \t]+" + _COMPANY_WORD + r"){0,4})"
-_JOB_NOUN = (r"position|role|job|vacancy|opening|post|internship|apprenticeship|application|candidacy|stelle|position|vakanz|rolle|bewerbung|ausbildung|praktikum"
+_JOB_NOUN = (r"position|role|job|vacancy|opening|opportunity|post|internship|apprenticeship|application|candidacy|stelle|position|vakanz|rolle|bewerbung|ausbildung|praktikum"
              r"|poste|offre|stage|alternance|candidature|puesto|vacante|plaza|candidatura|postulaci[oó]n|functie|vacature|positie|sollicitatie|stageplek")
 _EMPLOYER_PHRASES = (
     # "the Data Analyst position at Corvane Foods", "Stelle als Elektroniker bei der Holtmeier AG", "functie Monteur bij Dekkers"
     re.compile(rf"\b(?i:(?P<noun>{_JOB_NOUN})\b(?P<middle>[ \t]+(?:of|as|als|de|d'|van|voor|for|für|pour|para)\b[^\n.,;:!?()]{{1,60}}?)?[ \t]+(?:at|bei(?:[ \t]+(?:der|dem|den))?|chez|bij|@)[ \t]+)" + _EMPLOYER),
     # "your application to Acme", "Bewerbung an die Acme", "candidature auprès de Acme", "sollicitatie bij Acme"
     re.compile(r"\b(?i:(?P<noun>application|applying|applied|bewerbung|candidature|candidatura|postulaci[oó]n|sollicitatie|solliciteren)[ \t]+"
-               r"(?:to|with|at|an[ \t]+(?:die|den|das)|bei(?:[ \t]+(?:der|dem|den))?|auprès[ \t]+(?:de|d')|chez|a|en|bij)[ \t]+(?:join[ \t]+)?)" + _EMPLOYER),
+               r"(?:to|with|at|an(?:[ \t]+(?:die|den|das))?|bei(?:[ \t]+(?:der|dem|den))?|auprès[ \t]+(?:de|d')|chez|a|en|bij)[ \t]+(?:join[ \t]+)?)" + _EMPLOYER),
     # platforms relaying the employer: "accepted by Acme", "acceptée par Acme", "au sein de la structure Acme", "vivier de l'entreprise Acme"
     re.compile(r"\b(?i:(?:accepted|declined|rejected|reviewed|received|acceptée?|refusée?|déclinée?|retenue?|examinée?|transmise?|mise en attente|angenommen|abgelehnt|aceptada|rechazada)"
                r"[ \t]+(?:by|par|von|por|door)[ \t]+(?:l'entreprise[ \t]+|la structure[ \t]+|l'employeur[ \t]+|the employer[ \t]+|the company[ \t]+)?)" + _EMPLOYER),
     re.compile(r"\b(?i:(?:au sein de|vivier de)[ \t]+(?:la structure[ \t]+|l'entreprise[ \t]+|la soci[ée]t[ée][ \t]+|du groupe[ \t]+)?"
-               r"|(?:la empresa|l'entreprise|das Unternehmen|het bedrijf|the employer|the hiring company|on behalf of|im Auftrag von|pour le compte de|en nombre de|namens)[ \t]+"
+               r"|(?:la empresa|l'entreprise|l'employeur|el empleador|das Unternehmen|der Arbeitgeber|het bedrijf|de werkgever|the employer|the hiring company|on behalf of|im Auftrag von|pour le compte de|en nombre de|namens)[ \t]+"
                r"|(?:hiring|recruiting|recruitment|talent|people)[ \t]+team[ \t]+(?:at|of|from)[ \t]+"
                r"|(?:sent|submitted|forwarded|delivered|envoy[ée]e?|transmise?|enviad[ao]|gesendet|weitergeleitet|verstuurd|doorgestuurd)[ \t]+(?:to|à|a|an|naar)[ \t]+)" + _EMPLOYER),
     # a field: "Company: Acme", "Nom de la structure : Acme", "Arbeitgeber: Acme", "Empresa: Acme"
@@ -91,7 +95,7 @@ _EMPLOYER_SCANS = tuple(map(StartScan, _EMPLOYER_PHRASES))
 
 _EMPLOYER_ACTS = re.compile(
     r"(?i:[ \t]+(?:has|hat|a|ha|heeft)[ \t]+(?:\w+[ \t]+){0,2}?"
-    r"(?:received|reviewed|viewed|decided|chosen|declined|rejected|invited|erhalten|entschieden|gesichtet|reçu|décidé|examiné|recibido|decidido|revisado|ontvangen|besloten|bekeken)\b)"
+    r"(?:received|reviewed|viewed|decided|chosen|declined|rejected|invited|erhalten|entschieden|gesichtet|reçu|décidé|examiné|retenu|recibido|decidido|revisado|ontvangen|besloten|bekeken)\b)"
 )
 _EMPLOYER_BEFORE = re.compile(r"(?:^|(?<=[.!?,:][ \t])|(?<=\n))" + _EMPLOYER + r"$")
 """The employer as the subject of what it did: "Acme has received your application", "Acme a
@@ -105,7 +109,7 @@ def find_company(msg: ParsedMessage, text: str) -> str | None:
     """The employer: a job board's or agency's client named in the text, else the display
     name (spelled as the domain has it), else a text mention matching the domain, the
     signature, the most frequent mention, and last the domain itself."""
-    domain = msg.sender_domain
+    domain = own_domain(msg.sender_domain)
     key = domain_key(msg)
     tld = name_key(domain.rpartition(".")[2]) if domain else ""
     people = _people(msg, text)
@@ -118,7 +122,7 @@ def find_company(msg: ParsedMessage, text: str) -> str | None:
             return client
     named = sender_company(msg)
     employer, strong = _named_employer(text, people)
-    platform = bool(named) and _is_platform(named, msg.body)
+    platform = is_platform_name(msg.from_name) or (bool(named) and _is_platform(named, msg.body))
     if employer and not _is_sender(employer, named, msg, key, tld) and (strong or platform or _only_signs(msg, named)):
         return employer
     if platform:
@@ -126,6 +130,7 @@ def find_company(msg: ParsedMessage, text: str) -> str | None:
     if named:
         if key and name_key("the" + named) == key:
             named = "The " + named
+        named = _agreed_part(named, key, tld, text)
         return _from_signature(_respell(named, key, tld, mentions, text, domain), msg.body, key)
     own_site = key and not ats_vendor(domain) and not is_relay(domain)
     site_domain = domain
@@ -150,7 +155,18 @@ def find_company(msg: ParsedMessage, text: str) -> str | None:
         if is_legal_form(site):
             return _legal_signature(msg.body, key)
         return _legal_signature(msg.body, key) or _from_signature(site, msg.body, key)
+    if key and ats_vendor(domain):
+        mailbox = _mailbox_company(key)
+        if mailbox:
+            return mailbox
     return (mentions[0] if mentions else None) or subject_name
+
+
+def _mailbox_company(key: str) -> str | None:
+    """The customer an ATS mailbox or subdomain is named after (acme@myworkday.com, acme.recruitee.com):
+    the domain key in title case, unless it is only team words."""
+    name = key.title()
+    return None if _only_noise(name) or is_legal_form(name) or not name.isalpha() or len(name) < 3 else name
 
 
 def _named_employer(text: str, people: set[str]) -> tuple[str | None, bool]:
@@ -166,7 +182,7 @@ def _named_employer(text: str, people: set[str]) -> tuple[str | None, bool]:
             application = i > 0 or (_APPLICATION_NOUN.match(m.group("noun")) is not None and not m.group("middle"))
             if not application and _NOT_AFTER.search(head, max(0, m.start() - 40), m.start()):
                 continue
-            name = strip_legal_suffix(_LEGAL_PREFIX.sub("", _trim_company(m.group("company"))))
+            name = strip_legal_suffix(_LEGAL_PREFIX.sub("", _EMPLOYER_NOUN.sub("", _trim_company(m.group("company")))))
             if (not _plausible_company(name, people) or name_key(name) in VENDOR_WORDS or TITLE_WORDS.search(name) or _PLACE_OR_TIME.match(name)
                     or fold(name) in GIVEN_NAMES or fold(name.split()[0]) in _NOT_A_NAME or _JOB_NOUN_WORD.fullmatch(name.split()[0])):
                 continue
@@ -188,13 +204,16 @@ def _acting(head: str):
 _NOT_A_NAME = frozenset(
     """he she it they someone somebody everyone everybody nobody nothing everything something anyone each everyone who what which
     er es man jemand niemand nichts alles il elle on quelqu'un personne rien tout tous él ella alguien nadie nada todo todos
-    hij zij ze het iemand niemand niets alles iedereen men nobody none neither either another""".split()
+    hij zij ze het iemand niemand niets alles iedereen men nobody none neither either another sie ihnen uns herr herrn frau""".split()
 )
 """Sentence openers that are never a name ("Nothing has been decided", "Hij heeft besloten")."""
 
 _JOB_NOUN_WORD = re.compile(rf"(?i:{_JOB_NOUN})")
 _APPLICATION_NOUN = re.compile(r"(?i)application|candidacy|bewerbung|candidature|candidatura|postulaci|sollicitatie")
 
+
+_EMPLOYER_NOUN = re.compile(r"^(?:L'employeur|L'entreprise|La empresa|El empleador|Das Unternehmen|Der Arbeitgeber|Het bedrijf|De werkgever)[ \t]+(?=[A-ZÀ-Þ])")
+"""A sentence that opens with the word for employer before the name ("L'employeur Acme a retenu …")."""
 
 _LEGAL_PREFIX = re.compile(r"^(?-i:EI|ACI|ETTI|EITI|AI|GEIQ|EA|ESAT|SIAE)[ \t]+(?=[A-ZÀ-Þ])")
 """French structure types written before the name ("EI Ressort Vert", "ACI Les Potagers Unis")."""
@@ -216,10 +235,10 @@ def _is_sender(employer: str, named: str | None, msg: ParsedMessage, key: str | 
     return bool(first) and len(first[0]) >= 4 and first[0] in name_key(msg.from_name)
 
 
-_PLATFORM = re.compile(
+_PLATFORM = StartScan(re.compile(
     r"(?i:\b(?:through|via|powered by|using|on)[ \t]+(?:the[ \t]+)?)(?P<name>[^\n.,;:!?]{2,40}?)(?i:[ \t]+(?:platform|portal|app|website)\b)"
     r"|(?i:\b(?:through|via|powered by)[ \t]+)(?P<via>[^\n.,;:!?]{2,40}?)(?=[ \t]*(?:[,;:!?\n]|\.(?!\w)|$))"
-)
+))
 
 
 def _is_platform(named: str, body: str) -> bool:
@@ -292,7 +311,7 @@ def _from_signature(company: str, body: str, key: str | None) -> str:
             continue
         if whole.endswith(folded) and not whole.startswith(folded):
             lead = name.split()[: len(name.split()) - len(company.split())]
-            if len(lead) == 1 and name_key(lead[0]) in _KIND_WORDS and name_key(" ".join(name.split()[1:])) == folded:
+            if len(lead) == 1 and name_key(lead[0]) in KIND_WORDS and name_key(" ".join(name.split()[1:])) == folded:
                 return name  # "Glòria de Sant Jaume" signed "Hotel Glòria de Sant Jaume"
             continue
         if whole.startswith(folded):
@@ -306,11 +325,6 @@ def _from_signature(company: str, body: str, key: str | None) -> str:
         if not re.search(rf"(?<!\w){re.escape(company)}(?![\w&])(?![ \t]+{re.escape(extra[0])})", body):
             return name
     return company
-
-
-_KIND_WORDS = frozenset(name_key(w) for w in VENUE_WORDS | {"hotel", "hotels", "groupe", "grupo", "gruppe", "groep", "group", "stichting", "gemeente", "stadt", "ville", "hospital",
-                                                             "klinikum", "kliniken", "universität", "université", "universidad", "universiteit", "fundación", "fondation", "stiftung"})
-"""Words naming a kind of organisation that a signature writes before the name ("Hotel", "Groupe")."""
 
 
 def _acronym_pattern(company: str) -> re.Pattern | None:
@@ -334,7 +348,7 @@ def _legal_signature(body: str, key: str) -> str | None:
 
 _AGENCY_WORDS = re.compile(
     r"\b(?:recruitment|recruiting|recruiters|talent|talento|search|headhunt\w*|hunters|staffing|personalberatung|personalvermittlung|personaldienstleist\w*|"
-    r"recrutement|cabinet|rh|selecci[oó]n|werving|uitzend\w*|executive|interim|resourcing)\b",
+    r"recrutement|cabinet|rh|selecci[oó]n|werving|uitzend\w*|executive|interim|resourcing|consultores|headhunters)\b",
     re.IGNORECASE,
 )
 _CLIENT_WORD = re.compile(r"\b(?:(?<!\bthe )client(?! service| success| support| relations| experience| manager| advisor| executive)|clients|Mandant\w*|Kunde|Kunden|cliente|clientes|opdrachtgever\w*)\b", re.IGNORECASE)
@@ -347,7 +361,7 @@ _CLIENT_PHRASE = re.compile(
 def _is_agency(msg: ParsedMessage, text: str, key: str) -> bool:
     """A recruitment agency relaying a client's decision: its domain is named like one, or it
     speaks of its client and signs with an agency's name that matches the domain."""
-    if looks_like_agency(msg.sender_domain):
+    if looks_like_agency(own_domain(msg.sender_domain)):
         return True
     if not _CLIENT_WORD.search(text):
         return False
@@ -435,6 +449,43 @@ def _candidates(mentions: list[str], msg: ParsedMessage, text: str):
     yield from _capitalized_phrases(text)
 
 
+def _agreed_part(named: str, key: str | None, tld: str, text: str) -> str:
+    """The part of a display name that the domain and the text agree on, when the text never
+    writes the display name itself: "Werkenbij Halvorsen Zorg" at halvorsen.nl, in a text that
+    says "Halvorsen", is Halvorsen; "Hotel Marisol Soria" at marisol.es, in a text that says
+    "Hotel Marisol", is Hotel Marisol: the longest run of its words that holds the domain's
+    name and that the text writes. When no word of it spells the domain, a name of the text
+    that does and shares a word with it ("Talentia Halvorsen Norte" at grupohalvorsen.es, in a
+    text that says "Grupo Halvorsen")."""
+    words = named.split()
+    if not key or len(words) < 2 or fits_key(named, key, tld) or _written(named, text):
+        return named
+    spelled = [i for i, w in enumerate(words) if fits_key(w, key, tld) or (len(name_key(w)) >= 4 and key.startswith(name_key(w)))]
+    if spelled:
+        runs = [" ".join(words[a:b]) for a in range(spelled[0] + 1) for b in range(spelled[0] + 1, len(words) + 1) if (a, b) != (0, len(words))]
+        written = [run for run in runs if _written(run, text) and run.split()[0].lower() not in JOINERS
+                   and not any(name_key(w) in GENERIC_WORDS or (len(name_key(w)) >= 4 and name_key(w) in key) for w in _dropped_lead(words, run))]
+        return max(written, key=len) if written else named
+    shared = {name_key(w) for w in words if (len(name_key(w)) >= 3 or (len(w) >= 2 and w.isupper())) and name_key(w) not in GENERIC_WORDS}
+    for candidate in _capitalized_phrases(text):
+        if fits_key(candidate, key, tld) and shared & {name_key(w) for w in candidate.split()}:
+            return candidate
+    return named
+
+
+def _dropped_lead(words: list[str], run: str) -> list[str]:
+    """The leading words of a display name that a run of them leaves out: a kind of organisation
+    there ("Gemeente", "Hotel"), or a word the domain spells too ("Métropole" at
+    vallombre-metropole.fr), is part of the name even when the text leaves it out."""
+    kept = run.split()
+    return words[: next(i for i in range(len(words)) if words[i:i + len(kept)] == kept)]
+
+
+def _written(name: str, text: str) -> bool:
+    """Whether the text writes a name as words of its own (any case)."""
+    return re.search(rf"(?<![\w&]){re.escape(name)}(?![\w&])", text, re.IGNORECASE) is not None
+
+
 def _respell(named: str, key: str | None, tld: str, mentions: list[str], text: str, domain: str = "") -> str:
     """The display name, completed to the text's longer spelling when only that matches
     the domain ("Kessler" at kessler-logistik.de, "Kessler Logistik" in the text), or to the
@@ -442,7 +493,7 @@ def _respell(named: str, key: str | None, tld: str, mentions: list[str], text: s
     if not key or fits_key(named, key, tld):
         return named
     prefix = name_key(named)
-    for candidate in list(mentions) + list(_capitalized_phrases(text)):
+    for candidate in chain(mentions, _capitalized_phrases(text)):  # lazily: the first that fits ends it
         if name_key(candidate).startswith(prefix) and len(candidate) > len(named) and fits_key(candidate, key, tld):
             return candidate
     labels = [w for w in re.split(r"[-_]", registered_domain(domain).split(".")[0]) if w] if domain and not ats_vendor(domain) else []
@@ -458,9 +509,23 @@ def _mentions(text: str, people: set[str]) -> list[str]:
     for pattern in (_COMPANY_CONTEXT, _COMPANY_TEAM):
         for m in pattern.finditer(text[:8000]):
             name = strip_legal_suffix(_trim_company(m.group("company")))
+            if pattern is _COMPANY_TEAM:
+                name = _team_owner(name)
             if _plausible_company(name, people):
                 counts[name] += 1
     return [name for name, _ in counts.most_common()]
+
+
+_TEAM_LEAD = re.compile(r"^(?i:(?:the|your|our|ihr|ihre|dein|deine|euer|unser|votre|notre|ton|het|je|uw|jullie|tu|su|vuestro|nuestro)[ \t]+)")
+
+
+def _team_owner(name: str) -> str:
+    """The employer of a team that signs: "The Acme Recruiting" (Team), "Ihr Acme" (Recruiting-Team)
+    give "Acme"; the article, the possessive and the team's own words are not part of it."""
+    words = _TEAM_LEAD.sub("", name).split()
+    while len(words) > 1 and SENDER_NOISE.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 def _board_company(text: str, people: set[str], mentions: list[str]) -> str | None:
@@ -527,8 +592,10 @@ _SENT_FROM = re.compile(r"(?i)\b(?:sent from|sent with|get outlook|verstuurd (?:
 def _subject_company(subject: str) -> str | None:
     """A subject part that names only an employer ("Kestrel Analytics - Data Analyst: …")."""
     for part in SUBJECT_SPLIT.split(strip_reply(subject)):
-        part = part.strip()
         words = part.split()
+        while len(words) > 1 and SUBJECT_NOISE.fullmatch(words[0]):
+            words = words[1:]  # "Retour Valmont Industrie", "Terugkoppeling …": what the mail is about, not the name
+        part = " ".join(words)
         if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not TITLE_WORDS.search(part) and _plausible_company(part, set()) and not NOT_EMPLOYER.search(part):
             return strip_legal_suffix(part)
         if 3 <= len(words) <= 6 and name_key(words[0]) in VENUE_WORDS | PERSONAL_WORDS and words[-1][:1].isupper() and all(

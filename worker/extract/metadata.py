@@ -33,10 +33,15 @@ _JOB_ID = re.compile(
     r"|\b(?P<bare>(?:JR|REQ|R|JOB|J|VAC)-?\d{3,9})\b"
 )
 
+_DIGIT = re.compile(r"\d")
+
 
 def find_job_id(text: str) -> str | None:
     """A requisition or job id when the email gives one ("Req ID: R-10423", "JR123456")."""
-    for match in _JOB_ID.finditer(text[:10000]):
+    head = text[:10000]
+    if _DIGIT.search(head) is None:  # every id kept holds a digit: no need to scan a text without one
+        return None
+    for match in _JOB_ID.finditer(head):
         value = match.group("id") or match.group("bare")
         if value and any(c.isdigit() for c in value):
             return value

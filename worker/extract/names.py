@@ -21,7 +21,8 @@ _LEGAL_PREFIX = re.compile(r"^(?:stichting|vereniging)\s+(?=\S)", re.IGNORECASE)
 """Legal forms written before the name (Dutch foundations and associations)."""
 
 SENDER_NOISE = Lowered(re.compile(
-    r"\b(?:hiring team|hiring|recruiting team|recruiting|recruitment team|recruitment|recruiters?|graduate recruitment|early careers|early talent|campus recruiting|university recruiting"
+    r"\b(?:(?:hr|human resources|recruitment|recruiting|personnel|people) department|departamento de (?:recursos humanos|rrhh|selecci[oó]n)|d[ée]partement (?:rh|recrutement)"
+    r"|afdeling (?:hr|p&o|personeelszaken)|hiring team|hiring|recruiting team|recruiting|recruitment team|recruitment|recruiters?|graduate recruitment|early careers|early talent|campus recruiting|university recruiting"
     r"|talent acquisition team|talent acquisition|talent team|talent|acquisition|careers?|jobs?|hr team|hr|people & culture|people and culture|people team|people|culture|team|teams"
     r"|no-?reply|notifications?|mailer|karriere|personal|personalabteilung|personalmanagement|personalwesen|bewerbermanagement|recruiting-team|human resources|ressources humaines|rh|recrutement|emploi|empleo"
     r"|selecci[oó]n de personal|selecci[oó]n|rrhh|recursos humanos|reclutamiento|talento|werving & selectie|werving en selectie|werving|selectie|p&o|personeelszaken|hoofdkantoor|recruitmentteam"
@@ -51,7 +52,7 @@ STOP_COMPANY = frozenset(
     may june july august september october november december linkedin indeed glassdoor greenhouse
     lever workday hr ich wir sie du ihr ihre leider vielen danke je nous vous tu votre merci
     malheureusement bonjour nosotros usted gracias hola estimado estimada lamentablemente ik wij
-    je jij u helaas beste bedankt this these those here there mr mrs ms all any every some
+    je jij u helaas beste bedankt this these those here there mr mrs ms all any every some ihnen dir dich euch uns
     januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet
     août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto
     septiembre octubre noviembre diciembre januari februari maart mei augustus oktober
@@ -59,6 +60,7 @@ STOP_COMPANY = frozenset(
     miércoles jueves viernes maandag dinsdag woensdag donderdag vrijdag""".split()
 )
 
+@lru_cache(maxsize=4096)
 def is_legal_form(name: str) -> bool:
     """Whether a name is only a legal form ("GmbH", "Inc.", "corp"): never an employer alone."""
     return bool(name.strip()) and not LEGAL_SUFFIX.sub("", " " + name.strip()).strip(" .,")
@@ -92,7 +94,9 @@ def name_key(text: str) -> str:
 PERSONAL_WORDS = frozenset({"bank", "group", "groep", "gruppe", "grupo", "groupe", "labs", "lab", "health", "systems", "software", "foods", "pharma", "energy", "studio", "studios",
                              "partners", "partner", "consulting", "ai", "tech", "technologies", "solutions", "services", "gemeente", "stichting", "capital", "digital", "data",
                              "analytics", "media", "logistics", "logistik", "insurance", "university", "council", "hotel", "hotels", "kliniken", "stadtwerke", "agentur", "atelier",
-                             "maisons", "banque", "banco", "farmacias", "transports", "transportes", "compagnie", "company", "inc", "ltd", "gmbh", "verzekeringen", "bakkerij", "brasserie"})
+                             "maisons", "banque", "banco", "farmacias", "transports", "transportes", "compagnie", "company", "inc", "ltd", "gmbh", "verzekeringen", "bakkerij", "brasserie",
+                             "medien", "médias", "medios", "museum", "museo", "musée", "college", "verlag", "versicherung", "versicherungen", "techniek", "technik", "elektro",
+                             "bau", "maschinenbau", "apotheke", "klinik", "zorggroep", "logistiek"})
 """Words that make a two-word display name an organisation rather than a person."""
 
 ORG_WORDS = frozenset({"technologies", "technology", "trust", "digital", "studio", "fintech", "ai", "labs", "systems", "software", "solutions", "analytics", "group", "holding",
@@ -104,6 +108,15 @@ VENUE_WORDS = frozenset({"bistrot", "bistro", "restaurant", "restaurante", "caf�
                           "studio", "estudio", "bureau", "agence", "agencia", "kanzlei", "praxis", "cabinet", "clinique", "clínica", "kita", "kindergarten", "crèche", "garage",
                           "taller", "boutique", "tienda", "winkel", "laden", "shop", "store", "farm", "nursery", "academy", "school", "escuela", "école", "schule", "hospital"})
 """Words that make a display name a business (a café writing from free mail), not a person."""
+
+
+KIND_WORDS = frozenset(name_key(w) for w in VENUE_WORDS | {"hotel", "hotels", "groupe", "grupo", "gruppe", "groep", "group", "stichting", "gemeente", "stadt", "ville", "hospital",
+                                                            "klinikum", "kliniken", "klinik", "universität", "université", "universidad", "universiteit", "fundación", "fondation",
+                                                            "stiftung", "apotheke", "apotheek", "pharmacie", "farmacia", "pharmacy", "bouwbedrijf"})
+"""Words naming a kind of organisation that is often written before the name ("Hotel", "Groupe",
+"Restaurant"): "Restaurant Rosenkeller" and "Rosenkeller" are one employer."""
+
+_ARTICLES = frozenset("the la le les l el los las de het die der das".split())
 
 
 def personlike(name: str) -> bool:
@@ -179,9 +192,26 @@ GENERIC_WORDS = frozenset(name_key(w) for w in PERSONAL_WORDS | ORG_WORDS | VENU
 
 
 def same_employer_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """`same_employer` on names already split by `company_words`."""
+    """`same_employer` on names already split by `company_words`; a leading article or word for
+    the kind of organisation ("La Ressourcerie …", "Restaurant Rosenkeller", "Apotheke Tannenhof")
+    may be written or left out."""
     if not a or not b:
         return False
+    if _same_words(a, b):
+        return True
+    core_a, core_b = _core(a), _core(b)
+    return (core_a, core_b) != (a, b) and _same_words(core_a, core_b)
+
+
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without leading articles and kinds of organisation ("Crèche La Cerisaie" is "Cerisaie")."""
+    while len(words) > 1 and (words[0] in _ARTICLES or words[0] in KIND_WORDS):
+        words = words[1:]
+    return words
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One name is the other's leading words, the shorter not one generic word."""
     if "".join(a) == "".join(b):
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)

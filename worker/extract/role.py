@@ -6,6 +6,7 @@ is not a plausible title: a missing role is better than a fragment.
 
 import re
 
+from worker.extract.metadata import detect_language
 from worker.extract.names import is_person_name, name_key, normalize_company
 from worker.prefilter_case import Lowered, StartScan
 
@@ -20,9 +21,12 @@ _ROLE_JUNK = re.compile(
     re.IGNORECASE,
 )
 _FIELD = re.compile(
-    r"^[ \t]*(?:[•·*▪►-][ \t]*)?(?:job title|position|role|job|title|vacancy|opening|poste|intitulé du poste|puesto|vacante|oferta|stelle|stellenbezeichnung|position title|vacature|functie|cargo|empleo|job|emploi)[ \t]*:[ \t]*(?P<role>[^\n]{2,90})$",
+    r"^[ \t]*(?:[•·*▪►-][ \t]*)?[*_]{0,2}(?:job title|position|role|job|title|vacancy|opening|poste|intitulé du poste|puesto|vacante|oferta|stelle|stellenbezeichnung|position title|vacature|functie|cargo|empleo|job|emploi"
+    r"|(?:role|position|job|post|vacancy) applied for|applied (?:position|role|job|for)|job (?:opening|posting|requisition)|requisition(?: title)?|posting title"
+    r"|stellentitel|(?:ausgeschriebene|beworbene) (?:stelle|position)|poste (?:concerné|visé)|offre|puesto (?:solicitado|al que postulaste)|sollicitatie voor)[*_]{0,2}[ \t]*:[ \t]*[*_]{0,2}[ \t]*(?P<role>[^\n]{2,90})$",
     re.IGNORECASE | re.MULTILINE,
 )
+"""A field that labels the title, plain or bold ("Position: X", "**Role applied for:** X", "Requisition: 4411 - X")."""
 _FIELD_BELOW = re.compile(
     r"^[ \t*_]*(?:job title|position|role|vacancy|poste|m[ée]tier(?: recherch[ée])?|intitul[ée] du poste|puesto|vacante|stelle|stellenbezeichnung|functie|vacature)[ \t*_]*:[ \t*_]*\n"
     r"(?:[ \t]*\n)?[ \t]*[•·*▪►-][ \t]*(?P<role>[^\n]{2,90})$",
@@ -33,14 +37,16 @@ _DOUBLET = re.compile(r"\b(\w{3,}) / \1\w{0,3}\b")
 """A title written in both genders, spaced ("Agent / Agente d'entretien"): the first form is kept."""
 
 _INTRO = (
-    r"(?:application|applying|applied|candidacy|interest|interview|interviews|interviewing|offer|assessment|invitation|approved|shortlisted|selected|outcome|result|results|decision|take-home|case study|coding task|test|screen|call|update|aufgabe|opdracht|prueba técnica)\s+(?:for|to|as|für|pour|para|voor)\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:(?:position|role|post|job)\s+(?:of|as)\s+)?(?:an?\s+)?"
-    r"|for (?:the|our|a|an) (?:position|role|post|job|vacancy|opening) (?:of|as)\s+(?:an?\s+)?|(?:the )?role of\s+(?:an?\s+)?|(?:in )?the position of:?\s+|looking for (?:a|an)\s+(?:talented\s+|skilled\s+|experienced\s+|motivated\s+)?|(?:in|through) the (?:hiring |recruitment |selection |interview )?process for (?:the\s+)?"
-    r"|(?:suchen|suche)\s+(?:(?:ab sofort|aktuell|derzeit)\s+)?(?:eine:n|eine\*n|eine_n|eine/n|einen|eine)\s+|(?:recherchons|recherche|cherchons)\s+(?:un|une|un\(e\)|un·e)\s+|(?:buscamos|busca)\s+(?:un|una|un/a)\s+|(?:zoeken|zoekt)\s+(?:een)\s+|hire (?:a|an)\s+|hiring (?:a|an)\s+|recruiting for (?:a|an)\s+|offer you the\s+"
-    r"|bewerbung\s+(?:als|für|auf|um|zum|zur)\s+(?:die\s+|das\s+|den\s+|eine\s+|unsere\s+)?(?:(?:stelle|position)\s+(?:als\s+|des\s+|der\s+)?)?(?:einer?\s+|eines\s+)?|(?:stelle|position|ausbildungsplatz|praktikumsplatz|studienplatz)\s+(?:als|zum|zur)\s+(?:einer?\s+)?"
-    r"|(?:au|pour le|le|du|sur le) poste (?:de |d'|d’)?|candidature\s+(?:(?:au|pour|à|sur)(?!\s+sein\b))?\s*(?:le\s+)?(?:poste\s+)?(?:de\s+|d'|d’)?|(?:offre|mission)\s+(?:de\s+|d'|d’)?"
-    r"|(?:al|el|del|para el|de) puesto de\s+|(?:al|el|del|para el|de) rol de\s+|(?:la|de la|para la) (?:vacante|posición|oferta|posicion) (?:de\s+)?|proceso de selecci[oó]n\s+(?:para|de|del)\s+(?:el\s+|la\s+)?(?:puesto\s+de\s+|rol\s+de\s+)?|(?:candidatura|postulación|postulacion|solicitud|proceso|videoentrevista|prueba técnica|entrevista)\s+(?:para|a|al|de|del|como)\s+(?:el\s+|la\s+)?(?:puesto\s+de\s+|proceso\s+de\s+)?"
+    r"(?:application|applications|applying|applied|candidacy|interest|interview|interviews|interviewing|offer|assessment|invitation|approved|shortlisted|selected|outcome|result|results|decision|take-home|case study|coding task|test|screen|call|update|aufgabe|opdracht|prueba técnica)\s+(?:for|to|as|für|pour|para|voor)\s+(?:the\s+|our\s+|a\s+|an\s+)?(?:(?:position|role|post|job)\s+(?:of|as)\s+)?(?:an?\s+)?"
+    r"|for (?:the|our|a|an) (?:position|role|post|job|vacancy|opening) (?:of|as)\s+(?:an?\s+)?|(?:the )?following (?:position|role|job|vacancy|opening|post)s?[ \t]*:[ \t]*|(?:for|to|in) the (?:position|role|job|vacancy|opening|post)[ \t]*:[ \t]*"
+    r"|(?:opening|vacancy|search|hiring|recruitment|selection) for (?:an?|the|our)\s+|(?:hired|appointed) (?:an?|another)\s+|submitted for\s+(?:the\s+)?|(?:the )?role of\s+(?:an?\s+)?|(?:in )?the position of:?\s+|looking for (?:a|an)\s+(?:talented\s+|skilled\s+|experienced\s+|motivated\s+)?|(?:in|through) the (?:hiring |recruitment |selection |interview )?process for (?:the\s+)?"
+    r"|(?:to be|to become|becoming|join us as|joining us as)\s+(?:our|your|an?|the)\s+(?:next\s+|new\s+)?|(?:suchen|suche)\s+(?:(?:ab sofort|aktuell|derzeit)\s+)?(?:eine:n|eine\*n|eine_n|eine/n|einen|eine)\s+|(?:recherchons|recherche|cherchons)\s+(?:un|une|un\(e\)|un·e)\s+|(?:buscamos|busca)\s+(?:un|una|un/a)\s+|(?:zoeken|zoekt)\s+(?:een)\s+|hire (?:a|an)\s+|hiring (?:a|an)\s+|recruiting for (?:a|an)\s+|offer you the\s+"
+    r"|bewerbung\s+(?:als|für|auf|um|zum|zur)\s+(?:die\s+|das\s+|den\s+|eine\s+|unsere\s+)?(?:(?:ausgeschriebenen?\s+|vakanten?\s+|offenen?\s+)?(?:stelle|position|stellenanzeige|stellenausschreibung|anzeige)\s+(?:als\s+|des\s+|der\s+)?)?(?:einer?\s+|eines\s+)?|(?:stelle|position|ausbildungsplatz|praktikumsplatz|studienplatz)\s+(?:als|zum|zur)\s+(?:einer?\s+)?"
+    r"|(?:au|pour le|le|du|sur le) poste (?:de |d'|d’)?|candidature\s+(?:(?:au|pour|à|sur)(?!\s+sein\b))?\s*(?:le\s+)?(?:poste\s+)?(?:de\s+|d'|d’)?|(?:offre|mission)\s+(?:d['’]emploi\s+)?(?:de\s+|d'|d’)?|(?:l['’]annonce|annonce)\s+(?:de\s+|d'|d’)?"
+    r"|(?:al|el|del|para el|de) puesto de\s+|(?:al|el|del|para el|de) rol de\s+|(?:la|de la|para la|nuestra|a la|a nuestra) (?:vacante|posición|oferta|posicion) (?:de\s+)?|proceso de selecci[oó]n\s+(?:para|de|del)\s+(?:el\s+|la\s+)?(?:puesto\s+de\s+|rol\s+de\s+)?|(?:candidatura|postulación|postulacion|solicitud|proceso|videoentrevista|prueba técnica|entrevista)\s+(?:para|a|al|de|del|como)\s+(?:el\s+|la\s+)?(?:puesto\s+de\s+|proceso\s+de\s+)?"
     r"|(?:de\s+)?(?:functie|vacature|positie|rol)\s+(?:van\s+|als\s+)?(?:een\s+)?|(?:al|el|del|para el|de) cargo (?:de\s+)?|(?:la|de la|para la) plaza de\s+|(?:un|ce|votre) poste (?:de |d'|d’)"
-    r"|(?:the|die|der|zur|zum|la|de|het|this|diese|dieser)\s+(?:position|stelle|rolle|role|functie|vacature)\s+(?-i:(?=[A-ZÀ-Þ\"„“«]|[a-z]+[A-Z]))|(?:für|fuer) die (?=ausbildung (?:zum|zur|als) )|proceso de selecci[oó]n\s+(?:para|de|del)\s+(?:el\s+|la\s+)?(?:puesto\s+de\s+)?|gesolliciteerd\s+(?:op|voor|naar)\s+(?:de\s+)?(?:functie\s+|vacature\s+)?(?:van\s+)?|sollicitatie\s+(?:als|voor|op|naar)?\s*(?:de\s+)?(?:functie\s+|vacature\s+)?(?:van\s+|als\s+)?(?:een\s+)?"
+    r"|(?:the|die|der|zur|zum|la|de|het|this|diese|dieser)\s+(?:(?:ausgeschriebenen?|offenen?|vakanten?|advertised|open|vacant|posted|openstaande)\s+)?(?:position|stelle|rolle|role|functie|vacature)\s+(?-i:(?=[A-ZÀ-Þ\"„“«]|[a-z]+[A-Z]))|(?:für|fuer) die (?=ausbildung (?:zum|zur|als) )|proceso de selecci[oó]n\s+(?:para|de|del)\s+(?:el\s+|la\s+)?(?:puesto\s+de\s+)?|gesolliciteerd\s+(?:op|voor|naar)\s+(?:de\s+)?(?:functie\s+|vacature\s+)?(?:van\s+)?|sollicitatie\s+(?:als|voor|op|naar)?\s*(?:de\s+)?(?:functie\s+|vacature\s+|positie\s+|rol\s+)?(?:van\s+|als\s+)?(?:een\s+)?"
+    r"|(?:postular(?:te|se|me)?|postulado|postulaste|aplicar|aplicaste|aplicado)\s+(?:a|al|para|en)\s+(?:la\s+|el\s+)?(?:(?:vacante|puesto|cargo|posici[oó]n|oferta|rol)\s+(?:de\s+)?)?"
 )
 _INTRO_ROLE = re.compile(rf"(?i:\b(?:{_INTRO}))(?P<role>[^\n]{{2,120}})")
 _QUOTED = re.compile(
@@ -49,8 +55,11 @@ _QUOTED = re.compile(
 )
 """A title quoted after an application word ("your application "Bezorger (bijbaan)""): the
 quotes mark where it starts and ends, so it needs no title word."""
-_WEAK_INTRO = re.compile(r"(?i:\b(?:as|als|como|comme|en tant que|in de rol van|interest in|interesse in)\s+(?:an?\s+|une?\s+|una?\s+|een\s+)?)(?-i:(?=[A-ZÀ-Þ]|[a-z]+[A-Z]))(?P<role>[^\n]{2,100})")
-""""as X", "als X", "como X": a title only when a title word is in it ("als Scan zurück" is not)."""
+_WEAK_INTRO = re.compile(r"(?i:\b(?:as|als|como|comme|en tant que|in de rol van|interest in|interesse in"
+                         r"|(?:considered|consideration|candidates?|applicants?|fit|match|submission|resume|résumé|cv|profile|process|with you) for(?: the| our| this)?"
+                         r"|(?:writing|reaching out|in touch) (?:about|regarding)(?: the| our)?)\s+(?:an?\s+|une?\s+|una?\s+|een\s+|(?:our|the) (?:next|new)\s+)?)(?-i:(?=[A-ZÀ-Þ]|[a-z]+[A-Z]))(?P<role>[^\n]{2,100})")
+""""as X", "als X", "como X", "considered for X", "other applicants for X", "writing about X": a title only
+when a title word is in it ("als Scan zurück" is not)."""
 _STRONG_NOUN = re.compile(r"(?i:\b(?:poste|plaza|puesto|cargo|functie|vacature|stelle|position|role|rol|vacante)\b)[^\n]{0,12}$")
 _LOWER_ROLE = re.compile(r"(?P<role>[a-zà-ÿ][\w'’-]*(?:[ \t]+(?:de|du|des|d'|del|la|van|voor|der|of)?[ \t]*[a-zà-ÿ][\w'’-]*){0,3}?)(?=[ \t]*(?:[,.:;(!?]|\n|$)|[ \t]*[(\[][mwfhvx]/)")
 _BEFORE_NOUN = re.compile(
@@ -58,11 +67,11 @@ _BEFORE_NOUN = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_PROCESS = re.compile(
-    r"\b(?:the|our|your|this)\s+(?P<role>[^\n]{2,80}?)(?:\s+|-)(?:(?:hiring|recruitment|selection|interview|application)\s+)?(?:process|interviews?|(?:technical|final|first|second|onsite|on-site|phone|video)\s+interviews?|Prozess|Auswahlverfahren|processus|proceso|sollicitatieprocedure|procedure)\b",
+    r"\b(?:the|our|your|this)\s+(?P<role>[^\n]{2,80}?)(?:\s+|-)(?:(?:hiring|recruitment|selection|interview|application)\s+)?(?:process|opportunity|interviews?|(?:technical|final|first|second|onsite|on-site|phone|video)\s+interviews?|Prozess|Auswahlverfahren|processus|proceso|sollicitatieprocedure|procedure)\b",
     re.IGNORECASE,
 )
-"""A title before a process or an interview ("the Growth Marketing Manager process", "the Grid
-Data Engineer technical interview"): taken only when it holds a title word."""
+"""A title before a process, an interview or an opportunity ("the Growth Marketing Manager process", "the Grid
+Data Engineer technical interview", "the Senior Designer opportunity"): taken only when it holds a title word."""
 _ROLE_STOP = frozenset(
     """update updates nodigen willen zouden kunnen moeten desde
     is was has have had will would we you i that which who but at with from to as by it our your been here there were are be am
@@ -73,8 +82,15 @@ _ROLE_STOP = frozenset(
     zijn wordt werd komt heeft hebben bij met op aan af uit te om naar dat niet helaas wij jij je u door toe mee ook graag
     within based located starting via where while opportunity search focused working responsible about
     later next last this which whom whose until who où dont lorsque quand donde cuando machen werden können anbieten einer einem eines einen er besetzt vergeben anzubieten
-    teilen mitteilen besetzen zusagen aanbieden bieden vervullen invullen aan te ofrecer offrir proposer""".split()
+    teilen mitteilen besetzen zusagen aanbieden bieden vervullen invullen aan te ofrecer offrir proposer
+    genau bereits schon nun jetzt inzwischen anderweitig erhalten geprüft angesehen berücksichtigen berücksichtigt entschieden leider
+    zorgvuldig bekeken ontvangen inmiddels reeds al nu vervuld ingevuld
+    a n'a n’a déjà bien pourvu retenue retenu
+    no recibido revisado cubierto cubierta seleccionado seleccionada""".split()
 )
+_SENTENCE_WORD = re.compile(r"(?-i:[a-z]{3,}(?:ly|ed))|(?i:n['’]|qu['’]|l['’](?=[a-zà-ÿ]*$))\w*")
+"""Lower-case words that go on a sentence, not a title ("… internally", "… carefully reviewed",
+"… n'a pas été retenue"): English adverbs and participles, French elisions before a verb."""
 _ROLE_JOIN = frozenset("and und et y en for für voor in im e".split())
 _ROLE_LEAD = frozenset(
     """the a an our your this that these das die der den dem des unser unsere unseren ihre ihr deine dein le la l' les un une el los las una het de een onze uw jouw
@@ -96,6 +112,8 @@ def find_role(subject: str, body: str, company: str | None) -> str | None:
     like "application for X", or the part that reads as a title), then the body. Never the
     company's own acronym ("HKC" in "HKC Round 2 Update" from Halden Knowles Consulting)."""
     role = _find_role(subject, body, company)
+    if role and _YEAR_TAIL.fullmatch(" " + role):
+        return None  # "Summer 2026": when, not which job
     if role:
         role = strip_qualifiers(_BARE_REF.sub("", role))
         words = role.split()
@@ -105,6 +123,9 @@ def find_role(subject: str, body: str, company: str | None) -> str | None:
         if 0 < lead < len(words) and TITLE_WORDS.search(" ".join(words[lead:])) and not TITLE_WORDS.search(" ".join(words[:lead])):
             words = words[lead:]  # "journée de recrutement Conseiller clientèle", "Probetag Barista"
         role = " ".join(words)
+        cut = _until_sentence_word(role)
+        if cut != role and detect_language(f"{subject}\n{body[:3000]}") in _CAPITAL_TITLES:
+            role = cut  # the language is looked at only when the cut would change the title
     if not role or role.lower() in _NOT_ROLE or role.lower() in _GENERIC_ROLE or (company and _is_acronym_of(role, company)):
         return None
     return role
@@ -142,9 +163,50 @@ _PLACE_TAIL = re.compile(
 _GENERIC_ROLE = frozenset(
     """stelle poste vacature functie puesto vacante plaza rol rolle emploi empleo offre oferta internship praktikum stage ausbildung apprenticeship
     candidature bewerbung sollicitatie candidatura postulación positions roles jobs vacancies stellen postes prácticas practicas pasantía pasantia stageplek stageplaats
-    traineeship werkstudentenstelle""".split()
+    traineeship werkstudentenstelle ausbildungsplatz praktikumsplatz studienplatz tätigkeit anstellung beschäftigung""".split()
 ) | {"job offer", "open position", "job opening", "this position", "this role"}
 """Words that name a kind of job, never which one: a role of only this is no role."""
+
+
+_YEAR_TAIL = re.compile(
+    r"(?i)(?:[ \t]*[-–—|,:][ \t]*|[ \t]*[(\[][ \t]*|[ \t]+(?=\D))(?:(?:summer|spring|autumn|fall|winter|sommer|frühjahr|herbst|été|automne|printemps|hiver|verano|otoño|invierno|primavera|zomer|najaar|voorjaar"
+    r"|intake|cohort|class of|jahrgang|start|rentrée)[ \t]+)?(?:19|20)\d\d(?:[ \t]*[/-][ \t]*(?:19|20)?\d\d)?[ \t]*[)\]]?[ \t]*$"
+)
+"""A season or intake after a title, or a year set apart ("Intern - Summer 2026", "(Autumn 2026)", "Analyst - 2026"):
+when the job starts, not which job. A year written into a programme's name stays ("Graduate Scheme 2027",
+"2026 Graduate Program"), as people name it so."""
+
+
+_CAPITAL_TITLES = frozenset({"en", "de", "nl"})
+"""Languages whose titles write every word but a link word with a capital ("Head of Sales",
+"Assistenz der Geschäftsführung", "Medewerker Klantenservice")."""
+_CAPITAL_LINKS = frozenset("of for in and & to at und für im der des zum zur mit van voor en de".split())
+"""Link words inside such a title, before a word with a capital."""
+_NOT_AFTER_LINK = frozenset("ihr ihre ihren ihrem ihrer ihnen sie dein deine deinen dir du your you je jouw uw u".split())
+"""Words after "und"/"and" that start the sentence's next part ("… als Projektmanager und Ihr Interesse")."""
+
+
+def _until_sentence_word(role: str) -> str:
+    """A title in English, German or Dutch without the lower-case words that go on the sentence
+    ("Kundenberater interessiert", "Data Analist binnen ons", "Projektmanager und", "Controller
+    von letzter Woche"): after a capitalized word, a lower-case word ends the title unless it
+    links to another capitalized word, is itself a job noun ("React developer") or sits in
+    parentheses. A title written all in lower case is left as it is."""
+    words = role.split()
+    if not any(_capword(w) for w in words):
+        return role
+    depth = 0
+    for i, word in enumerate(words):
+        if i and depth == 0 and word[:1].islower() and not _capword(word):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            links = word.lower() in _CAPITAL_LINKS and _capword(nxt) and nxt.lower().strip(",.") not in _NOT_AFTER_LINK
+            if not links and not TITLE_WORDS.fullmatch(word.strip(",.;:")):
+                words = words[:i]
+                break
+        depth += word.count("(") - word.count(")")
+    while len(words) > 1 and words[-1].lower() in _CAPITAL_LINKS:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-–—")
 
 
 def strip_qualifiers(role: str) -> str:
@@ -154,7 +216,7 @@ def strip_qualifiers(role: str) -> str:
     - Wealth", "Lecturer in Statistics")."""
     for _ in range(4):
         head = None
-        m = _CONTRACT_TAIL.search(role)
+        m = _CONTRACT_TAIL.search(role) or _YEAR_TAIL.search(role)
         if m:
             head = role[: m.start()]
         else:
@@ -239,9 +301,14 @@ _QUOTED_SCAN, _INTRO_ROLE_SCAN, _WEAK_INTRO_SCAN, _BEFORE_PROCESS_SCAN = map(Sta
 """The phrases tried only where their first words are (``worker.prefilter_case``): the same matches."""
 
 
+_SUBJECT_TAG = re.compile(r"^[ \t]*\[[^\[\]\n]{1,40}\][ \t]*(?=\S)")
+"""A bracketed tag opening a subject ("[Tarnwick] Data Analyst - application status"): a sender's label, never the title."""
+
+
 def _find_role(subject: str, body: str, company: str | None) -> str | None:
     company_key = normalize_company(company) if company else ""
     body = body[:6000]
+    subject = _SUBJECT_TAG.sub("", subject)
     other = _other_role(body, company_key)
     if other:
         return other
@@ -258,7 +325,21 @@ def _find_role(subject: str, body: str, company: str | None) -> str | None:
     role = _phrase_role(subject, company_key) or _subject_role(subject, company_key)
     if role:
         return _complete(role, body)
-    return _phrase_role(body, company_key, subject) or _card_role(body[:2000], company)
+    return _phrase_role(body, company_key, subject) or _card_role(body[:2000], company) or _team_role(body, company_key)
+
+
+_TEAM_LINE = re.compile(r"^[ \t]*(?:the[ \t]+)?(?P<role>[^\n]{3,80}?)[ \t]+(?:hiring[ \t]+|recruiting[ \t]+|recruitment[ \t]+|selection[ \t]+)?(?:team|panel|committee)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _team_role(body: str, company_key: str) -> str | None:
+    """The title in a sign-off that names the hiring team after the job ("Best regards,\nData
+    Analyst Internship Team"), when nothing before named one; never the company's own team."""
+    tail = "\n".join(line for line in body.rstrip().splitlines()[-6:])
+    for m in _TEAM_LINE.finditer(tail):
+        role = _cut_role(m.group("role"), company_key)
+        if role and TITLE_WORDS.fullmatch(role.split()[-1]) and not _is_company_part(role, company_key):
+            return role  # a job noun last: "Engineering Hiring Team" names a department
+    return None
 
 
 def _phrase_role(text: str, company_key: str, subject: str = "") -> str | None:
@@ -286,11 +367,13 @@ def _phrase_role(text: str, company_key: str, subject: str = "") -> str | None:
         if role and (TITLE_WORDS.search(role) or (subject and role in subject)):
             best = (m.start(), role)
             break
-    for m in _BEFORE_NOUN.finditer(text):
+    for tries, m in enumerate(_BEFORE_NOUN.finditer(text)):
+        if tries >= 8 or (best is not None and m.start() > best[0]):
+            break
         role = _last_phrase(m.group("role"), company_key)
-        if role and (best is None or m.start() < best[0]):
+        if role:  # the first title before a job noun ("your application. … for the X position")
             best = (m.start(), role)
-        break
+            break
     if best is None:
         for m in _BEFORE_PROCESS_SCAN.finditer(text):
             role = _last_phrase(m.group("role"), company_key)
@@ -298,6 +381,10 @@ def _phrase_role(text: str, company_key: str, subject: str = "") -> str | None:
                 best = (m.start(), role)
                 break
     return best[1] if best else None
+
+
+_ABBREVIATIONS = frozenset("sr. jr. snr. jnr. asst.".split())
+"""Abbreviations that open a title with a full stop ("Sr. Data Analyst"): no sentence ends there."""
 
 
 def _last_phrase(raw: str, company_key: str) -> str | None:
@@ -310,7 +397,7 @@ def _last_phrase(raw: str, company_key: str) -> str | None:
             continue
         if word.endswith(",") and i >= start and TITLE_WORDS.search(word) and 1 <= len(words) - i - 1 <= 2 and all(w[:1].isupper() for w in words[i + 1:]):
             continue  # "the Product Manager, Growth role": a specialty after the comma
-        if low in _ROLE_STOP or low in _ROLE_LEAD or word.endswith((",", ".", ";", ":")):
+        if ((low in _ROLE_STOP or low in _ROLE_LEAD) and not (word.isupper() and len(word) > 1)) or (word.endswith((",", ".", ";", ":")) and word.lower() not in _ABBREVIATIONS):
             start = i + 1
     return _cut_role(" ".join(words[start:]), company_key)
 
@@ -321,11 +408,15 @@ def _cut_role(raw: str, company_key: str) -> str | None:
     raw = _PAREN_ID.sub("", raw.lstrip(" \t\"„“«'‘"))
     marker = GENDER_MARKER.search(raw)
     if marker:
-        raw = raw[: marker.start()]
+        rest = raw[marker.end():]
+        raw = raw[: marker.start()] + (" " + rest.lstrip() if _AREA.match(rest) else "")
     raw = _drop_parts(raw, company_key)
-    raw = re.split(r"\s+[|·•]\s+|\s+[-–—]\s+(?=(?:[a-zà-ÿ]|[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]))|[!?;\"“”«»]|\.(?:\s|$)|:\s", raw, maxsplit=1)[0]
+    raw = re.split(r"\s+[|·•]\s+|\s+[-–—]\s+(?=(?:[a-zà-ÿ]|[A-ZÀ-Þ][a-zà-ÿ]+\s+(?!(?:at|with|within|bei|chez|bij|für|for|in|en)\b)[a-zà-ÿ]))|[!?;\"“”«»]|(?<!\bSr)(?<!\bJr)(?<!\bSnr)(?<!\bJnr)(?<!\bAsst)\.(?:\s|$)|:\s", raw, maxsplit=1)[0]
     raw = _ROLE_JUNK.sub("", raw)
     raw = _LEADING_ID.sub("", _drop_company(raw, company_key))
+    inside = re.match(r"[ \t]*\(([^()]{2,80})\)", raw)
+    if inside:  # "Tarnwick (Data Analyst)" once the company is dropped
+        raw = inside.group(1)
     words = _title_words(raw.split(), company_key)
     while words and words[0].lower().strip("'’") in _ROLE_LEAD and not (words[0] in ("Process", "Proceso", "Mission") and len(words) > 1):
         words.pop(0)
@@ -334,6 +425,10 @@ def _cut_role(raw: str, company_key: str) -> str | None:
     role = clean_role(" ".join(words))
     return role if _plausible_role(role, company_key) else None
 
+
+_AREA = re.compile(r"[ \t]+(?:im Bereich|in the area of|dans le domaine d[eu']?|en el área de|op het gebied van)[ \t]+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
+"""The field a title is in, after it ("Praktikant im Bereich Marketing"): part of the title, also
+after a gender marker ("Praktikant (m/w/d) im Bereich Marketing")."""
 
 _PART_SPLIT = re.compile(r"[ \t]+[-–—|][ \t]+|[ \t]*[–—][ \t]*")
 _ASIDE = re.compile(r"[ \t]*\((?:(?i:via|through|über|par|por|door)\b[^()\n]*|[A-ZÀ-Þ][\w'-]+[ \t]+[A-ZÀ-Þ][\w'-]+)\)")
@@ -375,7 +470,7 @@ def _is_company_part(part: str, company_key: str) -> bool:
 
 
 _PAREN_ID = re.compile(r"[ \t]*\((?i:job|req|ref|réf|id|vac|kennziffer|referencia|referentie|no\.?|nr\.?|number|candidate)\b[^)\n]*\)?")
-_LEADING_ID = re.compile(r"^\s*(?:(?:req|ref|réf|job|id|kennziffer|vac|vacaturenummer|referentie|referencia|nr|no)\b\.?\s*[:#]?\s*)?(?=[\w-]*\d{3})[A-Z]{0,4}-?\d[\w/-]*\s+(?:[-–—|:]\s+)?", re.IGNORECASE)
+_LEADING_ID = re.compile(r"^\s*(?!(?:19|20)\d\d[ \t]+(?-i:[A-ZÀ-Þ][a-zà-ÿ]))(?:(?:req|ref|réf|job|id|kennziffer|vac|vacaturenummer|referentie|referencia|nr|no)\b\.?\s*[:#]?\s*)?(?=[\w-]*\d{3})[A-Z]{0,4}-?\d[\w/-]*\s+(?:[-–—|:]\s+)?", re.IGNORECASE)
 
 
 def _drop_company(raw: str, company_key: str) -> str:
@@ -395,9 +490,15 @@ def _title_words(words: list[str], company_key: str) -> list[str]:
     """The leading words that can belong to a title (see `_cut_role`)."""
     kept: list[str] = []
     depth = 0
+    area = -1
     for i, word in enumerate(words):
         low = word.lower().strip(",.")
-        if depth == 0 and kept and ((low in _ROLE_STOP and not word.isupper()) or _starts_company(words[i:], company_key)):
+        if kept and _AREA.match(" " + " ".join(words[i:i + 5])):
+            area = i + len(_AREA.match(" " + " ".join(words[i:i + 5])).group(0).split()) - 1
+        if i < area:
+            kept.append(word)
+            continue
+        if depth == 0 and kept and ((low in _ROLE_STOP and not word.isupper()) or _SENTENCE_WORD.fullmatch(word.rstrip(",.;:")) or _starts_company(words[i:], company_key)):
             break
         if depth == 0 and low in _ROLE_JOIN and not (i + 1 < len(words) and words[i + 1][:1].isupper() and not _starts_company(words[i + 1:], company_key)) and not _lower_pair(words, i):
             break
@@ -469,7 +570,7 @@ _DATE_WORD = re.compile(
 """A day or a month opening the text: a date, never a title ("Thursday, March 12")."""
 
 
-_PRONOUNS = frozenset("je jou jouw uw mijn your my me votre ton ta tu su sus ihre ihr deine dein mein meine".split())
+_PRONOUNS = frozenset("je jou jouw uw mijn your my me votre ton ta tu su sus ihre ihr ihren ihrem ihrer ihnen deine dein mein meine".split())
 """Words that open a phrase about the reader, never a title ("Je stage-aanvraag", "jou")."""
 
 
@@ -482,7 +583,7 @@ def _plausible_role(role: str, company_key: str) -> bool:
         return False
     if words[0].lower() in _PRONOUNS:
         return False
-    if low in _NOT_ROLE or (words[0].lower() in _ROLE_STOP and not (words[0][:1].isupper() and len(words) > 1 and TITLE_WORDS.search(role))) or words[0].lower() in ("all", "any", "other", "another", "future", "more", "similar", "such", "same", "new"):
+    if low in _NOT_ROLE or low in _GENERIC_ROLE or (words[0].lower() in _ROLE_STOP and not (words[0][:1].isupper() and len(words) > 1 and TITLE_WORDS.search(role))) or words[0].lower() in ("all", "any", "other", "another", "future", "more", "similar", "such", "same", "new"):
         return False
     if company_key and company_key.startswith(normalize_company(role)):
         return False
@@ -606,12 +707,19 @@ TITLE_WORDS = Lowered(re.compile(
     r"|desarrollador|gerente|contr[ôo]leur|ingenier[oa]|t[ée]cnico|analista|becari[oa]|jefe|auxiliar|administrativ|gestor|coordinador|ejecutiv[oa]|tripulante|conductor|dependiente|dise[ñn]ador|programador|enfermer"
     r"|ontwikkelaar|adviseur|consulent|asistente|asesor|enseignant|beheerder|stagiair|teamleider|projectleider|begeleider|jurist|verpleegkundige|werkvoorbereider|traineeship|beleidsmedewerker|boekhouder"
     r")"
-    r"|\b(?:cashier|waiter|waitress|bartender|cleaner|caregiver|carer|electrician|plumber|mechanic|welder|picker|packer|porter|housekeeper|pharmacist|physician|therapist|paralegal|tutor|instructor"
+    r"|\b(?:rep|minijob|studium|operative|teller|master|generalist|steward|stewardess|attendant|courier|guard|carpenter|hairdresser|stylist|photographer|journalist|reporter|translator|interpreter"
+    r"|librarian|biologist|chemist|physicist|technologist|dentist|hygienist|midwife|paramedic|surgeon|doctor|veterinarian|psychologist|counsell?or|worker|host|hostess|concierge|gardener"
+    r"|baker|butcher|florist|tailor|machinist|fitter|installer|assembler|fabricator|roofer|bricklayer|painter|decorator|joiner|locksmith|scheduler|stocker|loader|sorter|handler|runner"
+    r"|dishwasher|lifeguard|coach|trainer|principal|professor|postdoc|curator|archivist|artist|animator|illustrator|tester|investigator|examiner|underwriter|broker|trader|banker"
+    r"|negotiator|notary|secretary|typist|moderator|sourcer|firefighter|constable|detective|deckhand|navigator"
+    r"|graphiste|acheteu(?:r|se)|manutentionnaire|cariste|op[ée]rat(?:eur|rice)|h[ôo]tesse|r[ée]ceptionniste|commis|plongeu(?:r|se)|m[ée]decin|avocate?|r[ée]dact(?:eur|rice)|traduct(?:eur|rice)|format(?:eur|rice)|professeure?|coordinat(?:eur|rice)|superviseu(?:r|se)|auditeu(?:r|se)"
+    r"|contable|ayudante|mozo|encargad[oa]|especialista|consultor[a]?|director[a]?|redactor[a]?|traductor[a]?|docente|investigador[a]?|practicante"
+    r"|beveiliger|administrateur|vakkenvuller|orderpicker|heftruckchauffeur|koch|köchin|meister|cashier|waiter|waitress|bartender|cleaner|caregiver|carer|electrician|plumber|mechanic|welder|picker|packer|porter|housekeeper|pharmacist|physician|therapist|paralegal|tutor|instructor"
     r"|copywriter|marketer|attorney|lawyer|auditor|economist|actuary|statistician|pilot|merchandiser|inspector|surveyor|estimator|dispatcher|foreman|labou?rer|janitor|custodian|bookkeeper|salesperson|storekeeper"
     r"|verkäufer|verkaeufer|kassierer|fahrer|elektriker|elektroniker|mechaniker|schreiner|tischler|friseur|kellner|bäcker|metzger|lagerist|disponent|buchhalter|referent|pflegefachkraft|altenpfleger|arzt|ärztin|oberarzt|apotheker|steuerfachangestellte|industriekauf|bürokauf"
     r"|serveur|serveuse|cuisinier|cuisini[eè]re|caissi[eè]re?|magasinier|infirmi[eè]re?|aide-soignante?|pr[ée]parateur|livreur|chauffeur|employ[ée]|opticien|pharmacien|boulanger|p[aâ]tissier|[ée]ducateur|[ée]ducatrice|animateur|animatrice|conducteur|ouvrier|juriste|secr[ée]taire"
     r"|camarer[oa]|cociner[oa]|cajer[oa]|vendedor|vendedora|repartidor|operari[oa]|reponedor|limpiador|abogad[oa]|contador|contadora|farmac[eé]utic[oa]|m[eé]dic[oa]|profesor|profesora|maestr[oa]|azafat[oa]|mec[aá]nico|electricista|soldador"
     r"|verkoper|verkoopster|kok|schoonmaker|bezorger|kassamedewerker|magazijnmedewerker|docent|leerkracht|apotheker|timmerman|loodgieter|elektricien|secretaresse|receptioniste|kapper)(?:s|in|innen|e|es|a|as)?\b"
-    r"|(?:manager|designer|engineer|developer|analyst|ingenieur|planer|berater|leiter|leitung|entwickler|mitarbeiter|medewerker|innendienst|außendienst|fachkraft|assistenz|monteur|programm|adviseur|leider)",
+    r"|(?:manager|designer|engineer|developer|analyst|analist|assistent|techniker|helfer|aushilfe|mechaniker|mechatroniker|referent|kraft|elektriker|elektroniker|fahrer|kaufmann|kauffrau|arbeiter|angestellte|pfleger|erzieher|ingenieur|informatiker|planer|berater|leiter|leitung|entwickler|mitarbeiter|medewerker|innendienst|außendienst|fachkraft|assistenz|monteur|programm|adviseur|leider)",
     re.IGNORECASE,
 ))

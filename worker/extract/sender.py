@@ -10,6 +10,7 @@ import re
 from worker.extract.names import (
     EMAIL,
     GENERIC_LABELS,
+    GIVEN_NAMES,
     JOINERS,
     ORG_WORDS,
     PERSONAL_WORDS,
@@ -26,7 +27,15 @@ from worker.extract.names import (
     strip_legal_suffix,
 )
 from worker.parse import ParsedMessage
-from worker.senders import ats_vendor, is_free_mail, is_job_board, is_placeholder, is_relay, registered_domain
+from worker.senders import (
+    PLACEHOLDER_LABELS,
+    ats_vendor,
+    is_free_mail,
+    is_job_board,
+    is_placeholder,
+    is_relay,
+    registered_domain,
+)
 from worker.text import fold
 
 _SITE_AFFIX = re.compile(r"^(?:werkenbij|werkenvoor|werkenbij|careersat|jobsat|joinus|join|karriere|careers|jobs)(?=\w{3})|(?<=\w{3})(?:careers|jobs|karriere|recruiting|talent|werkenbij)$")
@@ -38,6 +47,13 @@ _SENDER_PHRASE = re.compile(
 _ON_BEHALF = re.compile(r"\s+(?:on behalf of|namens|im auftrag von|pour le compte de|en nombre de)\s+", re.IGNORECASE)
 _VIA = re.compile(r"\s+(?:via|through|by|powered by|über|par|a traves de|a través de|vía)\s+.+$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s+(?:from|at|@|bei|chez|bij|en)\s+|\s*[|()\[\]/,:]\s*|\s+[-–—]\s+|\s*[–—]\s*", re.IGNORECASE)
+_OF = re.compile(r"^(?P<lead>.+?)\s+(?-i:van|von|de|d['’]|du|del|della|di|da|of)\s*(?P<rest>(?<=['’])\S.*|(?<=\s)[A-ZÀ-Þ].*)$")
+"""A lead and the name it belongs to, joined by a lower-case "of" ("Sanne van Acme", "L'équipe de Acme")."""
+_LEAD_WORDS = re.compile(
+    r"\b(?:the|your|our|het|de|die|der|das|ihr|ihre|dein|deine|euer|eure|unser|unsere|votre|notre|ton|le|la|les|el|los|las|tu|su|nuestro|nuestra|je|uw|jullie|onze|ons)\b|\bl['’]|\bd['’]",
+    re.IGNORECASE,
+)
+"""Articles and possessives before a team word ("Ihr Team", "L'équipe", "Het team")."""
 
 def sender_company(msg: ParsedMessage) -> str | None:
     """The employer named by the sender's display name, or None for a person or a vendor."""
@@ -50,8 +66,9 @@ def sender_company(msg: ParsedMessage) -> str | None:
     behalf = _ON_BEHALF.split(name, maxsplit=1)
     name = behalf[-1]
     name = _SENDER_PHRASE.sub(" | ", name)
-    parts = [p.strip() for p in _NAME_SPLIT.split(name) if p and p.strip()]
     key = domain_key(msg)
+    name = _employer_of(name, key, msg.body)
+    parts = [p.strip() for p in _NAME_SPLIT.split(name) if p and p.strip()]
     if key:
         whole = [p for p in parts if name_key(strip_legal_suffix(p)) == key and not is_legal_form(p) and not _is_vendor_name(p)]
         if whole:
@@ -68,9 +85,44 @@ def sender_company(msg: ParsedMessage) -> str | None:
     return None
 
 
+_PLATFORM_WORD = re.compile(r"(?<![\w-])(?:platform|plateforme|plataforma|plattform|portal|portail)(?![\w-])", re.IGNORECASE)
+_JOB_WORD = re.compile(r"(?<![\w-])(?:emplois?|empleos?|empleo|jobs?|karriere|careers?|vacatures|stellen|werk|trabajo|recrutement|talents?)(?![\w-])", re.IGNORECASE)
+
+
+def is_platform_name(name: str) -> bool:
+    """A display name that calls the sender a job platform ("Plateforme Emploi Local", "Portal de
+    Empleo", "Jobs Platform"): it relays employers, so its own name is never the employer. A portal
+    named after one employer ("Portal KV Logistiek", "Jobportal Acme") has no job word beside it."""
+    return bool(_PLATFORM_WORD.search(name) and _JOB_WORD.search(name))
+
+
+def _employer_of(name: str, key: str | None, body: str) -> str:
+    """The employer of "<team or person> of <employer>": "Het team van Acme", "L'équipe de Acme"
+    (only a team word before it), and "Sanne van Acme" or "Lena von Acme" at acme's own domain
+    (a common first name before a name the domain spells, and the text never writes the whole).
+    Otherwise the name as it is ("Métropole de Vallombre", "Jan van Dijk")."""
+    m = _OF.match(name)
+    if not m:
+        return name
+    lead, rest = m.group("lead"), m.group("rest")
+    if not " ".join(_LEAD_WORDS.sub(" ", SENDER_NOISE.sub(" ", lead)).split()).strip(" .,-–|&"):
+        return rest
+    words = lead.split()
+    if (key and len(words) == 1 and fold(words[0]) in GIVEN_NAMES and _spells_key(_clean_sender_part(rest), key) and not fits_key(name, key)
+            and name not in body):
+        return rest
+    return name
+
+
+def _spells_key(name: str, key: str) -> bool:
+    """Whether a name is the domain's or its first part ("Brakel" at brakel-maschinenbau.de)."""
+    folded = name_key(strip_legal_suffix(name))
+    return fits_key(name, key) or (len(folded) >= 4 and key.startswith(folded))
+
+
 def _names_site(name: str, msg: ParsedMessage) -> bool:
     """Whether a word of the name (4 letters or more) is in the sender's own domain name."""
-    domain = msg.sender_domain
+    domain = own_domain(msg.sender_domain)
     if not domain or ats_vendor(domain) or is_free_mail(domain) or is_relay(domain):
         return False
     site = name_key(registered_domain(domain).split(".")[0])
@@ -103,7 +155,7 @@ def _looks_like_person(name: str, msg: ParsedMessage) -> bool:
         return False
     if is_person_name(name):
         return True
-    domain = msg.sender_domain
+    domain = own_domain(msg.sender_domain)
     if ats_vendor(domain):
         return False
     local = name_key(msg.from_address.partition("@")[0])
@@ -141,10 +193,22 @@ def _address_of(words: list[str], local: str) -> bool:
     return False
 
 
+def own_domain(domain: str) -> str:
+    """The sender's domain with the stand-in label "example" taken out when the organisation's
+    own label stands before it: "kestner.example.de" and "kestner.example.co.uk" are read as
+    kestner's, like "kestner.example" is (samples and invented mail put it there, RFC 2606 style)."""
+    parts = domain.lower().split(".") if domain else []
+    if "example" in parts[1:-1]:
+        i = parts.index("example", 1)
+        if parts[i - 1] not in PLACEHOLDER_LABELS | GENERIC_LABELS:
+            return ".".join(parts[:i] + parts[i + 1:])
+    return domain
+
+
 def domain_key(msg: ParsedMessage) -> str | None:
     """The sender domain's own name when it can be an employer's (not free mail, not a board,
     and for an ATS the customer's subdomain or mailbox name), folded like `name_key`."""
-    domain = msg.sender_domain
+    domain = own_domain(msg.sender_domain)
     if not domain or is_free_mail(domain) or is_job_board(domain) or is_placeholder(domain):
         return None
     if is_relay(domain):
