@@ -103,22 +103,28 @@ def test_the_check_question_and_the_answers_reason_follow_the_reader(client, use
     assert reason.startswith(de("You said this email was a rejection on {day}.").split("{day}")[0]) and "You said" not in reason
 
 
-def test_a_german_digest_gives_each_rejections_first_step_in_german(database_url, smtp_sink, user):
+def _last_weeks_digest(database_url, smtp_sink, language: str):
+    """The digest sent to a new user who reads ``language``, of last week's application to Acme and its rejection after the interview."""
     app = make_app(database_url, SMTP_HOST=smtp_sink.host, SMTP_PORT=smtp_sink.port, SMTP_SECURITY="none",
-                   PUBLIC_URL="http://onward.test", SECRET_KEY="reader-digest-key")
+                   PUBLIC_URL="http://onward.test", SECRET_KEY=f"{language}-digest-key")
     client = app.test_client()
     from server.auth import create_user
     from server.db import db_session
     with app.app_context():
-        _, (user_token, service_token) = create_user(db_session(), "lena@example.org", (("user", "personal"), ("service", "worker")))
+        _, (user_token, service_token) = create_user(db_session(), f"{language}@example.org", (("user", "personal"), ("service", "worker")))
         db_session().commit()
     now = datetime.now(UTC)
     monday = (now - timedelta(days=now.isoweekday() - 1 + 7)).replace(hour=10, minute=0, second=0, microsecond=0)
     client.post("/api/v1/messages", headers=auth(service_token), json={"messages": [
         msg(company="Acme", date=monday + timedelta(days=1)), msg("rejection", company="Acme", date=monday + timedelta(days=2), stage="interview")]})
-    client.patch("/api/v1/me", json={"digest": {"weekday": 1, "hour": 0}, "language": "de"}, headers=auth(user_token))
+    client.patch("/api/v1/me", json={"digest": {"weekday": 1, "hour": 0}, "language": language}, headers=auth(user_token))
     assert client.post("/api/v1/digests/send-due", headers=auth(service_token)).json["sent"] == 1
     (mail,) = smtp_sink.wait_for(1)
+    return mail
+
+
+def test_a_german_digest_gives_each_rejections_first_step_in_german(database_url, smtp_sink, user):
+    mail = _last_weeks_digest(database_url, smtp_sink, "de")
     text = mail.get_body(("plain",)).get_content()
     html = mail.get_body(("html",)).get_content()
     de = gettext_for("de")
@@ -197,21 +203,7 @@ def test_after_a_greeting_the_tests_answer_is_in_french_with_its_typography(trus
 def test_french_marks_follow_a_narrow_no_break_space_in_the_digest_and_the_pages(database_url, smtp_sink, user):
     """The labels the digest adds a colon to ("The numbers:", each figure) and the catalogue's own texts: never a plain space
     or none before : ? ! in French; in German, no space before them."""
-    app = make_app(database_url, SMTP_HOST=smtp_sink.host, SMTP_PORT=smtp_sink.port, SMTP_SECURITY="none",
-                   PUBLIC_URL="http://onward.test", SECRET_KEY="french-digest-key")
-    client = app.test_client()
-    from server.auth import create_user
-    from server.db import db_session
-    with app.app_context():
-        _, (user_token, service_token) = create_user(db_session(), "camille@example.org", (("user", "personal"), ("service", "worker")))
-        db_session().commit()
-    now = datetime.now(UTC)
-    monday = (now - timedelta(days=now.isoweekday() - 1 + 7)).replace(hour=10, minute=0, second=0, microsecond=0)
-    client.post("/api/v1/messages", headers=auth(service_token), json={"messages": [
-        msg(company="Acme", date=monday + timedelta(days=1)), msg("rejection", company="Acme", date=monday + timedelta(days=2), stage="interview")]})
-    client.patch("/api/v1/me", json={"digest": {"weekday": 1, "hour": 0}, "language": "fr"}, headers=auth(user_token))
-    assert client.post("/api/v1/digests/send-due", headers=auth(service_token)).json["sent"] == 1
-    (mail,) = smtp_sink.wait_for(1)
+    mail = _last_weeks_digest(database_url, smtp_sink, "fr")
     text = re.sub(r"https?://\S+", "", mail.get_body(("plain",)).get_content())
     fr = gettext_for("fr")
     assert fr("The numbers") + NNBSP + ":" in text and fr("Applications sent") + NNBSP + ": " in text
