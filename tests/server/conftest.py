@@ -71,6 +71,14 @@ def _dispose_cleaners():
         engine.dispose()
 
 
+@pytest.fixture
+def sqlite_database_url(sqlite_url):
+    """The SQLite database alone, emptied: for a test module whose subject is not the database (a page's language),
+    which overrides ``database_url`` with it."""
+    _empty(sqlite_url)
+    return sqlite_url
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request):
     url = request.getfixturevalue(f"{request.param}_url")

@@ -28,11 +28,9 @@ EXPECTED = {"de": ("Wochenübersicht", "Deine Bewerbungen"), "fr": ("Résumé de
 
 
 @pytest.fixture
-def database_url(sqlite_url):
+def database_url(sqlite_database_url):
     """The language is a page-level matter: one database is enough here."""
-    from conftest import _empty
-    _empty(sqlite_url)
-    return sqlite_url
+    return sqlite_database_url
 
 
 def _catalogue(path: Path, language: str | None = None):
@@ -160,12 +158,21 @@ def test_the_users_setting_wins_over_the_browser_and_goes_back_to_it(client, use
     assert _page(client, "/", french)[0] == "fr"
 
 
-def test_the_api_stays_in_english_whatever_the_browser_asks(client, user, ingest):
-    """The summary's headline in the API is the message id's words; only pages and mail are translated."""
+def test_the_api_summary_speaks_the_readers_language(client, user, ingest):
+    """The popup shows the API's weekly summary beside its own translated words: the headline follows the user's
+    setting, else the browser's language, else English."""
     _, secret = _seed(ingest, client, user)
-    client.patch("/api/v1/me", json={"language": "de"}, headers=auth(secret))
-    api = client.get("/api/v1/summary/weekly", query_string={"week": "2026-W47"}, headers={**auth(secret), "Accept-Language": "de"}).json
-    assert api["headline"].startswith("This week")
+
+    def headline(**headers):
+        return client.get("/api/v1/summary/weekly", query_string={"week": "2026-W47"}, headers={**auth(secret), **headers}).json["headline"]
+
+    def opening(language):
+        return gettext_for(language)("This week {text}.").split("{text}")[0]
+
+    assert headline().startswith("This week")
+    assert headline(**{"Accept-Language": "de"}).startswith(opening("de")) and opening("de") != "This week "
+    client.patch("/api/v1/me", json={"language": "fr"}, headers=auth(secret))
+    assert headline(**{"Accept-Language": "de"}).startswith(opening("fr"))
 
 
 def _digest_user(app, client, email, language):

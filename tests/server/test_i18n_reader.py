@@ -21,11 +21,9 @@ NNBSP = "\u202f"
 
 
 @pytest.fixture
-def database_url(sqlite_url):
+def database_url(sqlite_database_url):
     """Which language a text is written in is a page-level matter: one database is enough here."""
-    from conftest import _empty
-    _empty(sqlite_url)
-    return sqlite_url
+    return sqlite_database_url
 
 
 def _sign_in(client, secret, headers) -> str:
