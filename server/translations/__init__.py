@@ -19,6 +19,7 @@ from pathlib import Path
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import Translations
 from flask import g, has_app_context, request
 
@@ -136,6 +137,12 @@ def install(env) -> None:
     env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
     env.globals["current_language"] = current
     env.filters["colon"] = colon
+    env.filters["number"] = number
+
+
+def number(value: float) -> str:
+    """A figure with at most one decimal, as the reader writes it (``0.5`` in English, ``0,5`` in German and French)."""
+    return format_decimal(round(value, 1), format="#,##0.#", locale=current())
 
 
 DAY_SKELETON = "yMMMEd"

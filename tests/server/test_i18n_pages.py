@@ -125,8 +125,20 @@ def test_each_page_follows_the_browsers_language(client, user, ingest, language)
     assert lang == language
     text = soup.get_text()
     assert _("The numbers") in text and _("Applications sent") in text and "Applications sent" not in text
+    assert not re.search(r"\d\.\d", text), "a figure written with an English decimal point"
     headline = soup.select_one(".headline").get_text()
     assert headline != gettext_for(SOURCE)("x") and "This week" not in headline and _("This week {text}.").split("{")[0].strip() in headline
+
+
+def test_figures_are_written_as_the_reader_writes_them(app):
+    """Averages and sizes: a decimal comma in German and French, a point in English, at most one decimal."""
+    from server.translations import number, speaking
+    with app.test_request_context():
+        assert number(0.25) == "0.2" and number(2.0) == "2"
+        with speaking("de"):
+            assert number(0.5) == "0,5" and number(1234.56) == "1.234,6"
+        with speaking("fr"):
+            assert number(0.5) == "0,5"
 
 
 def test_english_is_the_default_and_for_a_language_onward_does_not_speak(client, user, ingest):
